@@ -1,0 +1,67 @@
+#pragma once
+// The load generator's library API: what the runner and `apibench load` call.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "histogram/latency_histogram.hpp"
+
+namespace apibench::loadgen {
+
+struct RequestTemplate {
+  std::string name;  // the endpoint name results are reported under ("json")
+  std::string raw;   // the exact bytes of one HTTP/1.1 request
+  double weight = 1;
+};
+
+struct LoadSpec {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 0;
+  std::vector<RequestTemplate> requests;  // at least one
+  unsigned connections = 64;
+  unsigned threads = 1;
+  std::vector<int> cpus;  // pin the generator's threads here; empty: not pinned
+  std::chrono::milliseconds duration{5000};
+  std::chrono::milliseconds warmup{1000};  // run, not counted
+  std::optional<double> rate;              // open loop at this many requests/s in total; closed loop when empty
+  unsigned pipeline = 1;
+  std::chrono::milliseconds connect_timeout{2000};
+  std::chrono::milliseconds request_timeout{5000};
+};
+
+struct ErrorCounts {
+  std::uint64_t connect = 0;
+  std::uint64_t read = 0;
+  std::uint64_t write = 0;
+  std::uint64_t timeout = 0;
+  std::uint64_t bad_response = 0;
+  std::uint64_t total() const { return connect + read + write + timeout + bad_response; }
+};
+
+struct SecondSample {
+  std::uint64_t requests = 0;
+  std::uint64_t errors = 0;
+  std::uint64_t p99_ns = 0;
+};
+
+struct LoadResult {
+  std::uint64_t requests = 0;  // responses completed in the measured window
+  std::chrono::nanoseconds elapsed{0};
+  LatencyHistogram latency;       // from intended send time (open loop) or send time (closed loop)
+  LatencyHistogram service_time;  // from actual send time: what closed-loop tools report
+  ErrorCounts errors;
+  std::array<std::uint64_t, 6> status_classes{};  // index 1..5: 1xx..5xx
+  std::vector<SecondSample> timeline;
+  double requests_per_second() const {
+    return elapsed.count() > 0 ? static_cast<double>(requests) * 1e9 / static_cast<double>(elapsed.count()) : 0;
+  }
+};
+
+// Runs the load and returns when the duration is over; errors are counted, never thrown.
+// Throws std::invalid_argument for a spec it cannot run (no requests, zero connections).
+LoadResult run_load(const LoadSpec& spec);
+
+}  // namespace apibench::loadgen
