@@ -1,0 +1,85 @@
+// apibench: run suites of API-server benchmarks, drive load, compare runs.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <filesystem>
+#include <fmt/core.h>
+#include <functional>
+
+#include "runner/cpu_sets.hpp"
+#include "runner/run_suite.hpp"
+
+namespace fs = std::filesystem;
+using namespace apibench;
+
+namespace {
+
+fs::path executable_dir() {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::current_path() : self.parent_path();
+}
+
+// "2s", "500ms", "1m"; a bare number is seconds.
+std::chrono::milliseconds parse_duration(const std::string& text) {
+  std::size_t used = 0;
+  double value = 0;
+  try {
+    value = std::stod(text, &used);
+  } catch (const std::exception&) {
+    throw std::invalid_argument("bad duration '" + text + "' (e.g. 500ms, 3s, 1m)");
+  }
+  std::string unit = text.substr(used);
+  double ms = unit == "ms" ? value : unit == "s" || unit.empty() ? value * 1e3 : unit == "m" ? value * 6e4 : -1;
+  if (ms <= 0) throw std::invalid_argument("bad duration '" + text + "' (e.g. 500ms, 3s, 1m)");
+  return std::chrono::milliseconds(static_cast<long long>(ms));
+}
+
+void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>& action) {
+  auto* run = app.add_subcommand("run", "Run a benchmark suite and write a results folder");
+  run->add_option("--suite", o.suite, "suite name (suites/<name>.json) or a path to a suite file")->capture_default_str();
+  run->add_option("--servers", o.servers, "only these servers (names from their manifests)")->delimiter(',');
+  auto cpu_list = [](std::vector<int>& out) {
+    return [&out](const std::string& s) { out = runner::parse_cpu_list(s); };
+  };
+  auto duration = [](std::optional<std::chrono::milliseconds>& out) {
+    return [&out](const std::string& s) { out = parse_duration(s); };
+  };
+  run->add_option_function<std::string>("--server-cpus", cpu_list(o.server_cpus), "CPUs for the server (e.g. 0)");
+  run->add_option_function<std::string>("--load-cpus", cpu_list(o.load_cpus), "CPUs for the load generator (e.g. 1)");
+  run->add_option_function<std::string>("-d,--duration", duration(o.duration), "measured time per repetition (3s)");
+  run->add_option_function<std::string>("--warmup", duration(o.warmup), "warm-up before measuring (1s)");
+  run->add_option_function<unsigned>("-r,--repetitions", [&o](unsigned r) { o.repetitions = r; }, "repetitions per cell")
+      ->check(CLI::Range(1u, 100u));
+  run->add_option("--results", o.results_root, "where results folders go")->capture_default_str();
+  run->callback([&action, &o] { action = [&o] { return runner::run_suite(o); }; });
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"apibench: measure API servers the way the Rust-vs-Go articles argue about them"};
+  app.set_version_flag("--version", APIBENCH_VERSION);
+  app.require_subcommand(1);
+
+  runner::RunOptions run_options;
+  run_options.source_dir = APIBENCH_SOURCE_DIR;
+  run_options.build_dir = executable_dir();
+  run_options.results_root = run_options.source_dir / "results";
+  run_options.argv.assign(argv, argv + argc);
+
+  std::function<int()> action;
+  add_run_command(app, run_options, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);
+    fmt::print(stderr, "apibench: {}\nRun 'apibench --help' or 'apibench <command> --help' for usage.\n", e.what());
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "apibench: {}\nRun 'apibench --help' for usage.\n", e.what());
+    return 2;
+  }
+  return action ? action() : 0;
+}

@@ -1,0 +1,58 @@
+#pragma once
+// One cell of a suite: one server, one workload, one connection count, measured
+// over several repetitions against a single start of the server.
+#include <csignal>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "loadgen/load.hpp"
+#include "runner/cpu_sets.hpp"
+#include "runner/manifest.hpp"
+#include "runner/suite.hpp"
+
+namespace apibench::runner {
+
+struct ServerSample {
+  double cpu_seconds = 0;          // utime+stime over the measured window
+  double cpu_us_per_request = 0;
+  std::uint64_t rss_peak_bytes = 0;  // over the measured window, sampled
+  std::uint64_t rss_mean_bytes = 0;
+  long threads = 0;
+  std::uint64_t voluntary_switches = 0;
+  std::uint64_t involuntary_switches = 0;
+};
+
+struct Repetition {
+  loadgen::LoadResult load;
+  ServerSample server;
+};
+
+struct CellResult {
+  std::string server;
+  std::string workload;
+  unsigned connections = 0;
+  bool ok = false;
+  bool skipped = false;    // not run: the server is not built or does not serve the route
+  std::string error;       // why the cell failed or was skipped
+  std::string server_exit;  // how the server ended ("exit 0")
+  std::vector<Repetition> repetitions;
+};
+
+struct CellContext {
+  Placeholders paths;        // port and threads are filled per cell
+  Pinning pinning;
+  std::chrono::milliseconds duration{3000};
+  std::chrono::milliseconds warmup{1000};
+  unsigned repetitions = 1;
+  std::filesystem::path log_dir;  // the server's stderr goes to <log_dir>/<cell>.log
+  const volatile std::sig_atomic_t* interrupted = nullptr;  // checked between repetitions
+};
+
+CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
+                    unsigned connections);
+
+// A free TCP port on 127.0.0.1, found by binding port 0.
+unsigned free_port();
+
+}  // namespace apibench::runner

@@ -1,0 +1,47 @@
+#pragma once
+// Servers are described by manifests (servers/*/server.json,
+// servers/peers/*/server.json); nothing else in apibench lists them.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace apibench::runner {
+
+struct ServerManifest {
+  std::string name;
+  std::string language;
+  std::string framework;
+  std::string design;  // "rust-style", "go-style" or "anchor"
+  std::vector<std::string> run;     // argv with {build_dir} {source_dir} {port} {threads}
+  std::vector<std::string> routes;  // contract routes it serves ("json", "orders", ...)
+  std::filesystem::path path;       // the manifest file
+
+  bool serves(const std::string& route) const;
+};
+
+struct ManifestError {
+  std::filesystem::path path;
+  std::string message;
+};
+
+struct ManifestSet {
+  std::vector<ServerManifest> servers;  // sorted by name
+  std::vector<ManifestError> errors;    // manifests that could not be read: reported, not fatal
+};
+
+ManifestSet load_manifests(const std::filesystem::path& source_dir);
+ServerManifest parse_manifest(const std::filesystem::path& file);  // throws std::runtime_error
+
+struct Placeholders {
+  std::filesystem::path build_dir;
+  std::filesystem::path source_dir;
+  unsigned port = 0;
+  unsigned threads = 1;
+};
+
+std::vector<std::string> expand_command(const ServerManifest& m, const Placeholders& p);
+
+// Empty when the server's program exists and is executable; otherwise why it cannot run.
+std::string unavailable_reason(const ServerManifest& m, const Placeholders& p);
+
+}  // namespace apibench::runner

@@ -1,0 +1,153 @@
+#include "runner/results.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fmt/format.h>
+#include <stdexcept>
+
+namespace apibench::runner {
+namespace fs = std::filesystem;
+namespace {
+
+double us(std::uint64_t ns) { return static_cast<double>(ns) / 1e3; }
+
+nlohmann::json latency_json(const LatencyHistogram& h) {
+  return {{"count", h.count()},
+          {"mean_us", h.mean() / 1e3},
+          {"p50_us", us(h.value_at_percentile(50))},
+          {"p75_us", us(h.value_at_percentile(75))},
+          {"p90_us", us(h.value_at_percentile(90))},
+          {"p99_us", us(h.value_at_percentile(99))},
+          {"p999_us", us(h.value_at_percentile(99.9))},
+          {"p9999_us", us(h.value_at_percentile(99.99))},
+          {"max_us", us(h.max())}};
+}
+
+nlohmann::json repetition_json(const Repetition& r) {
+  const auto& e = r.load.errors;
+  return {{"requests", r.load.requests},
+          {"elapsed_s", std::chrono::duration<double>(r.load.elapsed).count()},
+          {"requests_per_second", r.load.requests_per_second()},
+          {"latency", latency_json(r.load.latency)},
+          {"errors",
+           {{"connect", e.connect}, {"read", e.read}, {"write", e.write}, {"timeout", e.timeout},
+            {"bad_response", e.bad_response}}},
+          {"status_classes", r.load.status_classes},
+          {"server",
+           {{"cpu_seconds", r.server.cpu_seconds},
+            {"cpu_us_per_request", r.server.cpu_us_per_request},
+            {"rss_peak_bytes", r.server.rss_peak_bytes},
+            {"rss_mean_bytes", r.server.rss_mean_bytes},
+            {"threads", r.server.threads},
+            {"voluntary_switches", r.server.voluntary_switches},
+            {"involuntary_switches", r.server.involuntary_switches}}}};
+}
+
+nlohmann::json spread_json(const Spread& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
+
+std::uint64_t non_2xx(const loadgen::LoadResult& r) {
+  std::uint64_t n = 0;
+  for (std::size_t c = 0; c < r.status_classes.size(); ++c) {
+    if (c != 2) n += r.status_classes[c];
+  }
+  return n;
+}
+
+}  // namespace
+
+void write_file_atomically(const fs::path& path, const std::string& text) {
+  fs::path tmp = path;
+  tmp += ".tmp";
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(errno));
+  std::size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = errno;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      throw std::runtime_error("cannot write " + tmp.string() + ": " + std::strerror(err));
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  bool synced = ::fsync(fd) == 0;
+  int err = errno;
+  ::close(fd);
+  if (!synced || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    if (synced) err = errno;
+    ::unlink(tmp.c_str());
+    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(err));
+  }
+}
+
+std::string utc_timestamp() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+                     tm.tm_min, tm.tm_sec);
+}
+
+fs::path create_run_dir(const fs::path& results_root, const std::string& suite) {
+  fs::create_directories(results_root);
+  std::string base = utc_timestamp() + "-" + suite;
+  fs::path dir = results_root / base;
+  for (int i = 2; fs::exists(dir); ++i) dir = results_root / fmt::format("{}-{}", base, i);
+  fs::create_directory(dir);
+  return dir;
+}
+
+CellSummary summarize(const CellResult& cell) {
+  std::vector<double> rps, p50, p99, p999, mx, cpu, rss;
+  CellSummary s;
+  for (const auto& r : cell.repetitions) {
+    const auto& h = r.load.latency;
+    rps.push_back(r.load.requests_per_second());
+    p50.push_back(us(h.value_at_percentile(50)));
+    p99.push_back(us(h.value_at_percentile(99)));
+    p999.push_back(us(h.value_at_percentile(99.9)));
+    mx.push_back(us(h.max()));
+    cpu.push_back(r.server.cpu_us_per_request);
+    rss.push_back(static_cast<double>(r.server.rss_peak_bytes) / (1 << 20));
+    s.errors += r.load.errors.total() + non_2xx(r.load);
+  }
+  s.requests_per_second = spread_of(rps);
+  s.p50_us = spread_of(p50);
+  s.p99_us = spread_of(p99);
+  s.p999_us = spread_of(p999);
+  s.max_us = spread_of(mx);
+  s.cpu_us_per_request = spread_of(cpu);
+  s.rss_peak_mib = spread_of(rss);
+  s.noisy = s.requests_per_second.relative_range() > kNoisyRelativeRange;
+  return s;
+}
+
+nlohmann::json to_json(const CellResult& cell) {
+  nlohmann::json j = {{"server", cell.server}, {"workload", cell.workload}, {"connections", cell.connections},
+                      {"status", cell.ok ? "ok" : cell.skipped ? "skipped" : "failed"}, {"server_exit", cell.server_exit}};
+  if (!cell.error.empty()) j["error"] = cell.error;
+  j["repetitions"] = nlohmann::json::array();
+  for (const auto& r : cell.repetitions) j["repetitions"].push_back(repetition_json(r));
+  if (!cell.repetitions.empty()) {
+    CellSummary s = summarize(cell);
+    j["summary"] = {{"requests_per_second", spread_json(s.requests_per_second)},
+                    {"p50_us", spread_json(s.p50_us)},
+                    {"p99_us", spread_json(s.p99_us)},
+                    {"p999_us", spread_json(s.p999_us)},
+                    {"max_us", spread_json(s.max_us)},
+                    {"cpu_us_per_request", spread_json(s.cpu_us_per_request)},
+                    {"rss_peak_mib", spread_json(s.rss_peak_mib)},
+                    {"errors", s.errors},
+                    {"noisy", s.noisy}};
+  }
+  return j;
+}
+
+}  // namespace apibench::runner

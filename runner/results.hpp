@@ -1,0 +1,39 @@
+#pragma once
+// The results folder: results/<UTC timestamp>-<suite>/ with run.json written
+// atomically after every cell, so an interrupted run keeps what finished.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "runner/cell.hpp"
+#include "runner/spread.hpp"
+
+namespace apibench::runner {
+
+inline constexpr const char* kRunSchema = "apibench.run/1";
+
+// Writes text to path through a temporary file and a rename: readers see the
+// old file or the new one, never half of one. Throws std::runtime_error.
+void write_file_atomically(const std::filesystem::path& path, const std::string& text);
+
+// "20261124T011805Z"
+std::string utc_timestamp();
+
+// Creates results_root/<timestamp>-<suite>/ (with a suffix if it exists).
+std::filesystem::path create_run_dir(const std::filesystem::path& results_root, const std::string& suite);
+
+// The headline figures of a cell: medians and spreads over its repetitions.
+struct CellSummary {
+  Spread requests_per_second;
+  Spread p50_us, p99_us, p999_us, max_us;
+  Spread cpu_us_per_request;
+  Spread rss_peak_mib;
+  std::uint64_t errors = 0;
+  bool noisy = false;
+};
+
+CellSummary summarize(const CellResult& cell);
+nlohmann::json to_json(const CellResult& cell);
+
+}  // namespace apibench::runner

@@ -1,0 +1,29 @@
+#pragma once
+// `apibench run`: every cell of a suite, a results folder, a summary table.
+#include <chrono>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace apibench::runner {
+
+struct RunOptions {
+  std::string suite = "quick";
+  std::vector<std::string> servers;  // overrides the suite's list when not empty
+  std::vector<int> server_cpus;      // empty: the default split
+  std::vector<int> load_cpus;
+  std::optional<std::chrono::milliseconds> duration;
+  std::optional<std::chrono::milliseconds> warmup;
+  std::optional<unsigned> repetitions;
+  std::filesystem::path source_dir;
+  std::filesystem::path build_dir;
+  std::filesystem::path results_root;
+  std::vector<std::string> argv;  // recorded with the run
+};
+
+// Returns the process exit code: 0 when every cell ran, 1 when one failed or
+// the run was interrupted (what finished is kept), 2 for a suite that cannot run.
+int run_suite(const RunOptions& options);
+
+}  // namespace apibench::runner

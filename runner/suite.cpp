@@ -1,0 +1,82 @@
+#include "runner/suite.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+namespace apibench::runner {
+namespace fs = std::filesystem;
+namespace {
+
+WorkloadRequest parse_request(const nlohmann::json& j) {
+  WorkloadRequest r;
+  r.method = j.value("method", "GET");
+  r.path = j.at("path").get<std::string>();
+  r.headers = j.value("headers", std::vector<std::string>{});
+  r.body = j.value("body", "");
+  r.content_type = j.value("content_type", r.body.empty() ? "" : "application/json");
+  r.weight = j.value("weight", 1.0);
+  if (r.path.empty() || r.path.front() != '/') throw std::runtime_error("request path must start with '/'");
+  if (r.weight <= 0) throw std::runtime_error("request weight must be positive");
+  return r;
+}
+
+Workload parse_workload(const nlohmann::json& j) {
+  Workload w;
+  w.name = j.at("name").get<std::string>();
+  w.route = j.value("route", w.name);
+  for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
+  w.connections = j.at("connections").get<std::vector<unsigned>>();
+  if (w.requests.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
+  if (w.connections.empty()) throw std::runtime_error("workload '" + w.name + "' has no connection counts");
+  for (unsigned c : w.connections) {
+    if (c == 0) throw std::runtime_error("workload '" + w.name + "': connection counts must be positive");
+  }
+  return w;
+}
+
+Suite parse_suite(const nlohmann::json& j) {
+  Suite s;
+  s.name = j.at("name").get<std::string>();
+  s.description = j.value("description", "");
+  s.servers = j.value("servers", std::vector<std::string>{});
+  for (const auto& w : j.at("workloads")) s.workloads.push_back(parse_workload(w));
+  s.duration = std::chrono::milliseconds(j.value("duration_ms", 3000));
+  s.warmup = std::chrono::milliseconds(j.value("warmup_ms", 1000));
+  s.repetitions = j.value("repetitions", 3u);
+  if (s.workloads.empty()) throw std::runtime_error("no workloads");
+  if (s.duration.count() <= 0 || s.repetitions == 0) throw std::runtime_error("duration and repetitions must be positive");
+  return s;
+}
+
+}  // namespace
+
+Suite load_suite(const std::string& name_or_path, const fs::path& source_dir) {
+  fs::path file = name_or_path;
+  if (file.extension() != ".json") file = source_dir / "suites" / (name_or_path + ".json");
+  std::ifstream in(file);
+  if (!in) throw std::runtime_error("no suite '" + name_or_path + "' (looked for " + file.string() + ")");
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error(file.string() + ": not valid JSON");
+  try {
+    return parse_suite(j);
+  } catch (const std::exception& e) {
+    throw std::runtime_error(file.string() + ": " + e.what());
+  }
+}
+
+std::string raw_request(const WorkloadRequest& r, const std::string& host_port) {
+  std::string out = fmt::format("{} {} HTTP/1.1\r\nHost: {}\r\n", r.method, r.path, host_port);
+  for (const auto& h : r.headers) out += h + "\r\n";
+  if (!r.body.empty() || r.method == "POST" || r.method == "PUT") {
+    if (!r.content_type.empty()) out += "Content-Type: " + r.content_type + "\r\n";
+    out += fmt::format("Content-Length: {}\r\n", r.body.size());
+  }
+  out += "\r\n";
+  out += r.body;
+  return out;
+}
+
+}  // namespace apibench::runner

@@ -1,0 +1,44 @@
+#pragma once
+// A suite file (suites/<name>.json): which servers, which workloads, how long,
+// how many repetitions. docs/suites.md describes the format.
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace apibench::runner {
+
+struct WorkloadRequest {
+  std::string method = "GET";
+  std::string path;
+  std::vector<std::string> headers;  // "Name: value"
+  std::string body;
+  std::string content_type;
+  double weight = 1;
+};
+
+struct Workload {
+  std::string name;
+  std::string route;  // the contract route it needs from a server ("json")
+  std::vector<WorkloadRequest> requests;
+  std::vector<unsigned> connections;  // one cell per count
+};
+
+struct Suite {
+  std::string name;
+  std::string description;
+  std::vector<std::string> servers;  // names; empty means every available server
+  std::vector<Workload> workloads;
+  std::chrono::milliseconds duration{3000};
+  std::chrono::milliseconds warmup{1000};
+  unsigned repetitions = 3;
+};
+
+// name_or_path is a suite name looked up in source_dir/suites, or a file path.
+// Throws std::runtime_error with the file and the reason.
+Suite load_suite(const std::string& name_or_path, const std::filesystem::path& source_dir);
+
+// The exact bytes of one request to host:port.
+std::string raw_request(const WorkloadRequest& r, const std::string& host_port);
+
+}  // namespace apibench::runner

@@ -1,0 +1,46 @@
+#include "runner/summary_table.hpp"
+
+#include <fmt/format.h>
+
+#include "runner/results.hpp"
+
+namespace apibench::runner {
+namespace {
+
+std::string with_range(const Spread& s, int precision) {
+  return fmt::format("{:.{}f} ({:.{}f}-{:.{}f})", s.median, precision, s.min, precision, s.max, precision);
+}
+
+}  // namespace
+
+std::string format_summary_table(const std::vector<CellResult>& cells) {
+  std::string out = fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9}  {:>9}  {:>9}  {:>10}  {:>8}  {}\n", "server",
+                                "workload", "conns", "requests/s median (min-max)", "p50 us", "p99 us", "p99.9 us",
+                                "CPU us/req", "RSS MiB", "errors");
+  for (const auto& c : cells) {
+    if (!c.ok) {
+      out += fmt::format("{:<12} {:<10} {:>5}  {}: {}\n", c.server, c.workload, c.connections,
+                         c.skipped ? "skipped" : "FAILED", c.error);
+      continue;
+    }
+    CellSummary s = summarize(c);
+    out += fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9.0f}  {:>9.0f}  {:>9.0f}  {:>10.2f}  {:>8.1f}  {}{}\n", c.server,
+                       c.workload, c.connections, with_range(s.requests_per_second, 0), s.p50_us.median,
+                       s.p99_us.median, s.p999_us.median, s.cpu_us_per_request.median, s.rss_peak_mib.median,
+                       s.errors, s.noisy ? "  (noisy)" : "");
+  }
+  return out;
+}
+
+std::string format_cell_line(const CellResult& c) {
+  if (!c.ok) {
+    return fmt::format("{} {} c={}: {}: {}", c.server, c.workload, c.connections, c.skipped ? "skipped" : "FAILED",
+                       c.error);
+  }
+  CellSummary s = summarize(c);
+  return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors", c.server,
+                     c.workload, c.connections, s.requests_per_second.median, s.p99_us.median,
+                     s.cpu_us_per_request.median, s.errors);
+}
+
+}  // namespace apibench::runner

@@ -1,0 +1,39 @@
+#include "runner/suite.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+namespace ar = apibench::runner;
+namespace fs = std::filesystem;
+
+TEST(Suite, ShippedSuitesLoad) {
+  for (const char* name : {"quick"}) {
+    auto s = ar::load_suite(name, APIBENCH_SOURCE_DIR);
+    EXPECT_EQ(s.name, name);
+    EXPECT_FALSE(s.workloads.empty());
+  }
+}
+
+TEST(Suite, UnknownSuiteAndBadFilesSayWhy) {
+  try {
+    ar::load_suite("no-such-suite", APIBENCH_SOURCE_DIR);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("no-such-suite"), std::string::npos);
+  }
+  fs::path bad = fs::temp_directory_path() / ("apibench-bad-suite-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(bad) << R"({"name": "x", "workloads": [{"name": "w", "requests": [{"path": "nope"}], "connections": [1]}]})";
+  EXPECT_THROW(ar::load_suite(bad.string(), "/"), std::runtime_error);
+  std::ofstream(bad) << R"({"name": "x", "workloads": [{"name": "w", "requests": [{"path": "/a"}], "connections": [0]}]})";
+  EXPECT_THROW(ar::load_suite(bad.string(), "/"), std::runtime_error);
+  fs::remove(bad);
+}
+
+TEST(Suite, RawRequestBytes) {
+  ar::WorkloadRequest get{"GET", "/json"};
+  EXPECT_EQ(ar::raw_request(get, "127.0.0.1:80"), "GET /json HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n");
+  ar::WorkloadRequest post{"POST", "/orders", {"X-A: 1"}, "{}", "application/json"};
+  EXPECT_EQ(ar::raw_request(post, "h:1"),
+            "POST /orders HTTP/1.1\r\nHost: h:1\r\nX-A: 1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+}
