@@ -12,10 +12,17 @@ packages=(
   wrk nginx-light curl
 )
 
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# The real Rust and Go servers have their own list (toolchains and crates).
+if [[ -x "$root/scripts/setup-peers.sh" ]]; then
+  "$root/scripts/setup-peers.sh"
+fi
+
+# One dpkg-query for all: a package it does not print is not installed.
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null | awk '$2 == "installed" {print $1}')
 missing=()
 for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == installed ]] || missing+=("$p")
+  grep -qx -- "$p" <<<"$installed" || missing+=("$p")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
