@@ -1,0 +1,67 @@
+package peer
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"runtime"
+	"time"
+)
+
+// App is the state one peer's handlers share.
+type App struct {
+	Name    string
+	Options Options
+	Cache   *Cache
+	Orders  OrderBook
+	Metrics Metrics
+}
+
+// JSONMessage is the body of GET /json, built for every request.
+type JSONMessage struct {
+	Message string `json:"message"`
+}
+
+// WorkReply is the body of GET /work.
+type WorkReply struct {
+	SleptMs int `json:"slept_ms"`
+}
+
+// Fixed bodies of the contract.
+const (
+	HelloWorld = "Hello, World!"
+	HealthBody = `{"status":"ok"}`
+)
+
+// Sleep blocks the calling goroutine for ms milliseconds, as a blocking
+// downstream call would: the runtime parks the goroutine, not the thread.
+func Sleep(ms int) { time.Sleep(time.Duration(ms) * time.Millisecond) }
+
+// Main runs a peer: it parses the command line, builds the handler with
+// newHandler and serves it until SIGTERM or SIGINT. It never returns.
+func Main(name string, newHandler func(*App) http.Handler) {
+	opts, err := ParseOptions(name, os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		fmt.Printf("usage: %s [--host H] [--port P] [--threads N] [--cache-mb M] [--body-limit B]"+
+			" [--idle-timeout-ms T] [--header-timeout-ms T] [--max-conns C]\n", name)
+		os.Exit(0)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "%s: %v\nRun '%s --help' for usage.\n", name, err, name)
+		os.Exit(2)
+	}
+	runtime.GOMAXPROCS(opts.Threads)
+	app := &App{Name: name, Options: opts, Cache: NewCache(opts.CacheBytes)}
+	os.Exit(serve(app, newHandler(app)))
+}
+
+// PutStatus is the status of PUT /cache: 201 for a new key, 204 for a
+// replaced one.
+func PutStatus(created bool) int {
+	if created {
+		return http.StatusCreated
+	}
+	return http.StatusNoContent
+}

@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"net/http"
+	"strings"
+
+	"apibench/peer"
+)
+
+type handlers struct {
+	app *peer.App
+}
+
+func (h *handlers) json(w http.ResponseWriter, _ *http.Request) error {
+	return writeJSON(w, http.StatusOK, peer.JSONMessage{Message: peer.HelloWorld})
+}
+
+func (h *handlers) plaintext(w http.ResponseWriter, _ *http.Request) error {
+	writeBody(w, http.StatusOK, "text/plain", []byte(peer.HelloWorld))
+	return nil
+}
+
+func (h *handlers) health(w http.ResponseWriter, _ *http.Request) error {
+	writeBody(w, http.StatusOK, "application/json", []byte(peer.HealthBody))
+	return nil
+}
+
+func (h *handlers) createOrder(w http.ResponseWriter, r *http.Request) error {
+	if !peer.IsJSON(r.Header.Get("Content-Type")) {
+		return peer.ErrUnsupportedMedia
+	}
+	body, err := peer.ReadBody(w, r, h.app.Options.BodyLimit)
+	if err != nil {
+		return err
+	}
+	receipt, err := h.app.Orders.Place(body)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusCreated, receipt)
+}
+
+func (h *handlers) work(w http.ResponseWriter, r *http.Request) error {
+	ms, err := peer.ParseWorkMs(r.URL.RawQuery)
+	if err != nil {
+		return err
+	}
+	peer.Sleep(ms)
+	return writeJSON(w, http.StatusOK, peer.WorkReply{SleptMs: ms})
+}
+
+func (h *handlers) metrics(w http.ResponseWriter, _ *http.Request) error {
+	var out bytes.Buffer
+	h.app.Metrics.Write(&out, h.app.Cache.Stats())
+	writeBody(w, http.StatusOK, peer.MetricsContentType, out.Bytes())
+	return nil
+}
+
+// cache serves /cache/{key}. The key is taken from the escaped path: keys are
+// never percent-decoded, so an escape makes them invalid.
+func (h *handlers) cache(w http.ResponseWriter, r *http.Request) error {
+	switch r.Method {
+	case http.MethodGet, http.MethodPut, http.MethodDelete:
+	default:
+		return methodNotAllowed(w, r)
+	}
+	key := strings.TrimPrefix(r.URL.EscapedPath(), peer.CachePrefix)
+	if !peer.ValidCacheKey(key) {
+		return peer.ErrInvalidKey
+	}
+	switch r.Method {
+	case http.MethodGet:
+		value, ok := h.app.Cache.Get(key)
+		if !ok {
+			return peer.ErrNotFound
+		}
+		writeBody(w, http.StatusOK, "application/octet-stream", value)
+	case http.MethodPut:
+		return h.putCache(w, r, key)
+	default:
+		if !h.app.Cache.Delete(key) {
+			return peer.ErrNotFound
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}
+	return nil
+}
+
+func (h *handlers) putCache(w http.ResponseWriter, r *http.Request, key string) error {
+	value, err := peer.ReadBody(w, r, h.app.Options.CacheValueLimit())
+	if err != nil {
+		return err
+	}
+	created, err := h.app.Cache.Put(key, value)
+	if err != nil {
+		return err
+	}
+	w.WriteHeader(peer.PutStatus(created))
+	return nil
+}
