@@ -51,6 +51,8 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   run->add_option_function<std::string>("--warmup", duration(o.warmup), "warm-up before measuring (1s)");
   run->add_option_function<unsigned>("-r,--repetitions", [&o](unsigned r) { o.repetitions = r; }, "repetitions per cell")
       ->check(CLI::Range(1u, 100u));
+  run->add_flag("--count-allocs", o.count_allocations,
+                "count each server's heap allocations per request (LD_PRELOAD; dynamically linked servers only)");
   run->add_option("--results", o.results_root, "where results folders go")->capture_default_str();
   run->callback([&action, &o] { action = [&o] { return runner::run_suite(o); }; });
 }

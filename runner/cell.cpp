@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "alloccount/alloc_counter.hpp"
 #include "runner/child_process.hpp"
 #include "runner/proc_stats.hpp"
 
@@ -57,13 +58,21 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, unsigned 
   return spec;
 }
 
+std::optional<double> per_request(const std::optional<alloccount::Snapshot>& before,
+                                  const std::optional<alloccount::Snapshot>& after, std::uint64_t requests) {
+  if (!before || !after || requests == 0) return std::nullopt;
+  return static_cast<double>(after->allocations - before->allocations) / static_cast<double>(requests);
+}
+
 Repetition measure(pid_t pid, const loadgen::LoadSpec& spec) {
   Repetition rep;
+  auto allocs_before = alloccount::read_counters(pid);
   auto before = read_proc_stats(pid);
   RssSampler rss(pid);
   rep.load = loadgen::run_load(spec);
   rss.finish(rep.server);
   auto after = read_proc_stats(pid);
+  rep.server.allocations_per_request = per_request(allocs_before, alloccount::read_counters(pid), rep.load.requests);
   if (!before || !after) throw std::runtime_error("the server exited during the measurement");
   rep.server.cpu_seconds = after->cpu_seconds - before->cpu_seconds;
   if (rep.load.requests > 0) {
@@ -95,13 +104,14 @@ unsigned free_port() {
 
 CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
                     unsigned connections) {
-  CellResult cell{server.name, workload.name, connections};
+  CellResult cell(server.name, workload.name, connections);
   try {
     Placeholders p = ctx.paths;
     p.port = free_port();
     p.threads = static_cast<unsigned>(ctx.pinning.server.size());
     SpawnOptions spawn{expand_command(server, p), ctx.pinning.server,
-                       ctx.log_dir / fmt::format("{}-{}-c{}.log", server.name, workload.name, connections)};
+                       ctx.log_dir / fmt::format("{}-{}-c{}.log", server.name, workload.name, connections), {}};
+    if (!ctx.alloc_preload.empty()) spawn.env.push_back("LD_PRELOAD=" + ctx.alloc_preload.string());
     ChildProcess child(spawn);
     ReadyAddress ready = child.wait_ready(kReadyTimeout);
     loadgen::LoadSpec spec = load_spec(ctx, workload, connections, ready.port);

@@ -3,6 +3,7 @@
 // over several repetitions against a single start of the server.
 #include <csignal>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@ struct ServerSample {
   std::uint64_t rss_peak_bytes = 0;  // over the measured window, sampled
   std::uint64_t rss_mean_bytes = 0;
   long threads = 0;
+  std::optional<double> allocations_per_request;  // when counted (LD_PRELOAD) and the server is dynamically linked
   std::uint64_t voluntary_switches = 0;
   std::uint64_t involuntary_switches = 0;
 };
@@ -29,6 +31,10 @@ struct Repetition {
 };
 
 struct CellResult {
+  CellResult() = default;
+  CellResult(std::string server_name, std::string workload_name, unsigned connection_count)
+      : server(std::move(server_name)), workload(std::move(workload_name)), connections(connection_count) {}
+
   std::string server;
   std::string workload;
   unsigned connections = 0;
@@ -46,6 +52,7 @@ struct CellContext {
   std::chrono::milliseconds warmup{1000};
   unsigned repetitions = 1;
   std::filesystem::path log_dir;  // the server's stderr goes to <log_dir>/<cell>.log
+  std::filesystem::path alloc_preload;  // count the server's heap allocations with this library; empty: off
   const volatile std::sig_atomic_t* interrupted = nullptr;  // checked between repetitions
 };
 

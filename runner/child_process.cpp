@@ -31,6 +31,7 @@ constexpr std::string_view kReadyPrefix = "listening on ";
     for (int c : o.cpus) CPU_SET(c, &set);
     ::sched_setaffinity(0, sizeof set, &set);
   }
+  for (const auto& e : o.env) ::putenv(const_cast<char*>(e.c_str()));
   ::setpgid(0, 0);  // its own group, so a terminal's Ctrl-C reaches only the runner, which stops it
   std::vector<char*> argv;
   for (const auto& a : o.argv) argv.push_back(const_cast<char*>(a.c_str()));

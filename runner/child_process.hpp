@@ -17,6 +17,7 @@ struct SpawnOptions {
   std::vector<std::string> argv;
   std::vector<int> cpus;           // empty: not pinned
   std::filesystem::path log_path;  // the child's stderr; empty: a temporary file
+  std::vector<std::string> env;    // "NAME=value", added to the inherited environment
 };
 
 struct ReadyAddress {

@@ -44,6 +44,8 @@ nlohmann::json repetition_json(const Repetition& r) {
             {"rss_peak_bytes", r.server.rss_peak_bytes},
             {"rss_mean_bytes", r.server.rss_mean_bytes},
             {"threads", r.server.threads},
+            {"allocations_per_request",
+             r.server.allocations_per_request ? nlohmann::json(*r.server.allocations_per_request) : nlohmann::json()},
             {"voluntary_switches", r.server.voluntary_switches},
             {"involuntary_switches", r.server.involuntary_switches}}}};
 }

@@ -46,7 +46,7 @@ std::vector<const ServerManifest*> select_servers(const ManifestSet& set, const 
 }
 
 CellResult skipped_cell(const ServerManifest& m, const Workload& w, unsigned connections, std::string why) {
-  CellResult c{m.name, w.name, connections};
+  CellResult c(m.name, w.name, connections);
   c.skipped = true;
   c.error = std::move(why);
   return c;
@@ -87,6 +87,9 @@ int run_suite(const RunOptions& o) {
   ctx.warmup = o.warmup.value_or(suite.warmup);
   ctx.repetitions = o.repetitions.value_or(suite.repetitions);
   ctx.interrupted = &g_interrupted;
+  if (o.count_allocations || suite.count_allocations) {
+    ctx.alloc_preload = o.build_dir / "alloccount" / "libapibench-alloccount.so";
+  }
 
   Environment env = capture_environment(o.source_dir, o.argv);
   std::vector<std::string> warnings = environment_warnings(env);

@@ -16,6 +16,7 @@ struct RunOptions {
   std::optional<std::chrono::milliseconds> duration;
   std::optional<std::chrono::milliseconds> warmup;
   std::optional<unsigned> repetitions;
+  bool count_allocations = false;  // also when the suite does not ask for it
   std::filesystem::path source_dir;
   std::filesystem::path build_dir;
   std::filesystem::path results_root;

@@ -46,6 +46,7 @@ Suite parse_suite(const nlohmann::json& j) {
   s.duration = std::chrono::milliseconds(j.value("duration_ms", 3000));
   s.warmup = std::chrono::milliseconds(j.value("warmup_ms", 1000));
   s.repetitions = j.value("repetitions", 3u);
+  s.count_allocations = j.value("count_allocations", false);
   if (s.workloads.empty()) throw std::runtime_error("no workloads");
   if (s.duration.count() <= 0 || s.repetitions == 0) throw std::runtime_error("duration and repetitions must be positive");
   return s;

@@ -32,6 +32,7 @@ struct Suite {
   std::chrono::milliseconds duration{3000};
   std::chrono::milliseconds warmup{1000};
   unsigned repetitions = 3;
+  bool count_allocations = false;  // load the allocation counter into each server (slows it a little)
 };
 
 // name_or_path is a suite name looked up in source_dir/suites, or a file path.

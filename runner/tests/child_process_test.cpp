@@ -8,7 +8,7 @@ namespace ar = apibench::runner;
 using namespace std::chrono_literals;
 
 namespace {
-ar::SpawnOptions shell(const std::string& script) { return {{"/bin/sh", "-c", script}, {}, {}}; }
+ar::SpawnOptions shell(const std::string& script) { return {{"/bin/sh", "-c", script}, {}, {}, {}}; }
 }  // namespace
 
 TEST(ChildProcess, ReadsTheReadyLineAndStopsWithSigterm) {
@@ -49,7 +49,7 @@ TEST(ChildProcess, WrongFirstLineIsAnError) {
 }
 
 TEST(ChildProcess, MissingProgramIsReported) {
-  ar::ChildProcess child({{"/nonexistent/server"}, {}, {}});
+  ar::ChildProcess child({{"/nonexistent/server"}, {}, {}, {}});
   try {
     child.wait_ready(5s);
     FAIL();
@@ -59,7 +59,7 @@ TEST(ChildProcess, MissingProgramIsReported) {
 }
 
 TEST(ChildProcess, PinnedToTheAskedCpu) {
-  ar::ChildProcess child({{"/bin/sh", "-c", "echo 'listening on h:1'; exec sleep 30"}, {0}, {}});
+  ar::ChildProcess child({{"/bin/sh", "-c", "echo 'listening on h:1'; exec sleep 30"}, {0}, {}, {}});
   child.wait_ready(5s);
   cpu_set_t set;
   CPU_ZERO(&set);

@@ -52,7 +52,7 @@ TEST(RunDir, NamedByTimestampAndSuiteAndNeverReused) {
 }
 
 TEST(CellJson, FailedCellKeepsItsReason) {
-  ar::CellResult c{"rust-style", "json", 64};
+  ar::CellResult c("rust-style", "json", 64);
   c.error = "exited (exit 1) before ready";
   auto j = ar::to_json(c);
   EXPECT_EQ(j["status"], "failed");

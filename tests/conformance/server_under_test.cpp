@@ -21,7 +21,7 @@ std::string server_param_name(const ::testing::TestParamInfo<runner::ServerManif
 void ServerTest::SetUp() {
   runner::Placeholders p{APIBENCH_BUILD_DIR, APIBENCH_SOURCE_DIR, runner::free_port(), 1};
   if (std::string why = runner::unavailable_reason(GetParam(), p); !why.empty()) GTEST_SKIP() << why;
-  child_ = std::make_unique<runner::ChildProcess>(runner::SpawnOptions{runner::expand_command(GetParam(), p), {}, {}});
+  child_ = std::make_unique<runner::ChildProcess>(runner::SpawnOptions{runner::expand_command(GetParam(), p), {}, {}, {}});
   port_ = child_->wait_ready(15s).port;
 }
 
