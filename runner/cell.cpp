@@ -114,6 +114,14 @@ CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const 
     if (!ctx.alloc_preload.empty()) spawn.env.push_back("LD_PRELOAD=" + ctx.alloc_preload.string());
     ChildProcess child(spawn);
     ReadyAddress ready = child.wait_ready(kReadyTimeout);
+    if (workload.kind == "idle") {
+      cell.idle = hold_idle_connections(child.pid(), "127.0.0.1", ready.port, connections,
+                                        raw_request(workload.requests.front(), fmt::format("127.0.0.1:{}", ready.port)));
+      cell.ok = cell.idle->answered == connections;
+      cell.error = cell.idle->error;
+      cell.server_exit = child.stop().description;
+      return cell;
+    }
     loadgen::LoadSpec spec = load_spec(ctx, workload, connections, ready.port);
     if (ctx.warmup.count() > 0) {
       loadgen::LoadSpec warm = spec;

@@ -9,6 +9,7 @@
 
 #include "loadgen/load.hpp"
 #include "runner/cpu_sets.hpp"
+#include "runner/idle_connections.hpp"
 #include "runner/manifest.hpp"
 #include "runner/suite.hpp"
 
@@ -43,6 +44,7 @@ struct CellResult {
   std::string error;       // why the cell failed or was skipped
   std::string server_exit;  // how the server ended ("exit 0")
   std::vector<Repetition> repetitions;
+  std::optional<IdleMeasurement> idle;  // for "idle" workloads
 };
 
 struct CellContext {

@@ -135,6 +135,13 @@ nlohmann::json to_json(const CellResult& cell) {
   nlohmann::json j = {{"server", cell.server}, {"workload", cell.workload}, {"connections", cell.connections},
                       {"status", cell.ok ? "ok" : cell.skipped ? "skipped" : "failed"}, {"server_exit", cell.server_exit}};
   if (!cell.error.empty()) j["error"] = cell.error;
+  if (cell.idle) {
+    j["idle"] = {{"asked", cell.idle->asked},
+                 {"answered", cell.idle->answered},
+                 {"rss_before_bytes", cell.idle->rss_before_bytes},
+                 {"rss_after_bytes", cell.idle->rss_after_bytes},
+                 {"rss_per_connection_bytes", cell.idle->rss_per_connection_bytes()}};
+  }
   j["repetitions"] = nlohmann::json::array();
   for (const auto& r : cell.repetitions) j["repetitions"].push_back(repetition_json(r));
   if (!cell.repetitions.empty()) {

@@ -27,6 +27,8 @@ Workload parse_workload(const nlohmann::json& j) {
   Workload w;
   w.name = j.at("name").get<std::string>();
   w.route = j.value("route", w.name);
+  w.kind = j.value("kind", "load");
+  if (w.kind != "load" && w.kind != "idle") throw std::runtime_error("workload kind must be 'load' or 'idle'");
   for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
   w.connections = j.at("connections").get<std::vector<unsigned>>();
   if (w.requests.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");

@@ -19,6 +19,7 @@ struct WorkloadRequest {
 
 struct Workload {
   std::string name;
+  std::string kind = "load";  // "load": drive requests; "idle": hold connections open and read the server's RSS
   std::string route;  // the contract route it needs from a server ("json")
   std::vector<WorkloadRequest> requests;
   std::vector<unsigned> connections;  // one cell per count

@@ -23,6 +23,12 @@ std::string format_summary_table(const std::vector<CellResult>& cells) {
                          c.skipped ? "skipped" : "FAILED", c.error);
       continue;
     }
+    if (c.idle) {
+      out += fmt::format("{:<12} {:<10} {:>5}  idle: RSS {:.1f} MiB after {} connections, {:.0f} bytes per connection\n",
+                         c.server, c.workload, c.connections, static_cast<double>(c.idle->rss_after_bytes) / (1 << 20),
+                         c.idle->answered, c.idle->rss_per_connection_bytes());
+      continue;
+    }
     CellSummary s = summarize(c);
     out += fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9.0f}  {:>9.0f}  {:>9.0f}  {:>10.2f}  {:>8.1f}  {}{}\n", c.server,
                        c.workload, c.connections, with_range(s.requests_per_second, 0), s.p50_us.median,
@@ -36,6 +42,10 @@ std::string format_cell_line(const CellResult& c) {
   if (!c.ok) {
     return fmt::format("{} {} c={}: {}: {}", c.server, c.workload, c.connections, c.skipped ? "skipped" : "FAILED",
                        c.error);
+  }
+  if (c.idle) {
+    return fmt::format("{} {} c={}: {:.0f} bytes of RSS per idle connection", c.server, c.workload, c.connections,
+                       c.idle->rss_per_connection_bytes());
   }
   CellSummary s = summarize(c);
   return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors", c.server,

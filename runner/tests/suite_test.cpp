@@ -8,7 +8,7 @@ namespace ar = apibench::runner;
 namespace fs = std::filesystem;
 
 TEST(Suite, ShippedSuitesLoad) {
-  for (const char* name : {"quick"}) {
+  for (const char* name : {"quick", "design"}) {
     auto s = ar::load_suite(name, APIBENCH_SOURCE_DIR);
     EXPECT_EQ(s.name, name);
     EXPECT_FALSE(s.workloads.empty());
