@@ -1,0 +1,114 @@
+//! The cache: an LRU map bounded by the bytes of its keys and values.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+
+use hyper::body::Bytes;
+use lru::LruCache;
+
+use crate::errors::ApiError;
+
+pub struct Cache {
+    lru: Mutex<ByteBoundLru>,
+    hits: AtomicU64,
+    misses: AtomicU64,
+    evictions: AtomicU64,
+}
+
+struct ByteBoundLru {
+    entries: LruCache<String, Bytes>,
+    bytes: u64,
+    capacity: u64,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Stored {
+    Created,
+    Replaced,
+}
+
+#[derive(Default)]
+pub struct CacheStats {
+    pub entries: u64,
+    pub bytes: u64,
+    pub hits: u64,
+    pub misses: u64,
+    pub evictions: u64,
+}
+
+fn entry_size(key: &str, value: &Bytes) -> u64 {
+    (key.len() + value.len()) as u64
+}
+
+impl Cache {
+    pub fn new(capacity: u64) -> Self {
+        Cache {
+            lru: Mutex::new(ByteBoundLru { entries: LruCache::unbounded(), bytes: 0, capacity }),
+            hits: AtomicU64::new(0),
+            misses: AtomicU64::new(0),
+            evictions: AtomicU64::new(0),
+        }
+    }
+
+    /// Stores `value`, evicting least recently used entries until the bound
+    /// holds; a value that could never fit is `PayloadTooLarge`.
+    pub fn put(&self, key: String, value: Bytes) -> Result<Stored, ApiError> {
+        let size = entry_size(&key, &value);
+        let mut lru = self.lock();
+        if size > lru.capacity {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        let stored = match lru.entries.pop(key.as_str()) {
+            Some(old) => {
+                lru.bytes -= entry_size(&key, &old);
+                Stored::Replaced
+            }
+            None => Stored::Created,
+        };
+        lru.entries.put(key, value);
+        lru.bytes += size;
+        while lru.bytes > lru.capacity {
+            match lru.entries.pop_lru() {
+                Some((old_key, old_value)) => lru.bytes -= entry_size(&old_key, &old_value),
+                None => break,
+            }
+            self.evictions.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(stored)
+    }
+
+    /// The value of `key` (a cheap reference-counted handle), now most recently used.
+    pub fn get(&self, key: &str) -> Option<Bytes> {
+        let value = self.lock().entries.get(key).cloned();
+        let counter = if value.is_some() { &self.hits } else { &self.misses };
+        counter.fetch_add(1, Ordering::Relaxed);
+        value
+    }
+
+    pub fn delete(&self, key: &str) -> bool {
+        let mut lru = self.lock();
+        match lru.entries.pop(key) {
+            Some(old) => {
+                lru.bytes -= entry_size(key, &old);
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn stats(&self) -> CacheStats {
+        let lru = self.lock();
+        CacheStats {
+            entries: lru.entries.len() as u64,
+            bytes: lru.bytes,
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+            evictions: self.evictions.load(Ordering::Relaxed),
+        }
+    }
+
+    // No code panics while holding the lock, so a poisoned one still guards consistent data.
+    fn lock(&self) -> std::sync::MutexGuard<'_, ByteBoundLru> {
+        self.lru.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}

@@ -1,0 +1,98 @@
+//! POST /orders: the typed request and receipt, and the contract's checks.
+//! Serde ignores unknown members and refuses a known member given twice.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+
+use crate::errors::ApiError;
+
+const MAX_CUSTOMER: usize = 64;
+const MAX_SKU: usize = 32;
+const MAX_ITEMS: usize = 1000;
+const MAX_QTY: i64 = 1000;
+const MAX_PRICE_CENTS: i64 = 1_000_000_000;
+const MAX_NOTE: usize = 1024;
+
+#[derive(Deserialize)]
+pub struct Order {
+    customer: String,
+    items: Vec<Item>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Item {
+    sku: String,
+    qty: i64,
+    price_cents: i64,
+}
+
+#[derive(Serialize)]
+pub struct Receipt<'a> {
+    id: u64,
+    customer: &'a str,
+    items: usize,
+    total_cents: i64,
+    lines: Vec<Line<'a>>,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    sku: &'a str,
+    subtotal_cents: i64,
+}
+
+/// Numbers accepted orders; ids increase per process.
+#[derive(Default)]
+pub struct OrderBook {
+    last_id: AtomicU64,
+}
+
+impl OrderBook {
+    pub fn parse(body: &[u8]) -> Result<Order, ApiError> {
+        let order: Order = serde_json::from_slice(body).map_err(|err| match err.classify() {
+            Category::Data => ApiError::InvalidOrder,
+            Category::Syntax | Category::Eof | Category::Io => ApiError::InvalidJson,
+        })?;
+        if order.is_valid() {
+            Ok(order)
+        } else {
+            Err(ApiError::InvalidOrder)
+        }
+    }
+
+    pub fn place<'a>(&self, order: &'a Order) -> Receipt<'a> {
+        let lines: Vec<Line> = order
+            .items
+            .iter()
+            .map(|item| Line { sku: &item.sku, subtotal_cents: item.qty * item.price_cents })
+            .collect();
+        Receipt {
+            id: self.last_id.fetch_add(1, Ordering::Relaxed) + 1,
+            customer: &order.customer,
+            items: order.items.len(),
+            total_cents: lines.iter().map(|line| line.subtotal_cents).sum(),
+            lines,
+        }
+    }
+}
+
+impl Order {
+    fn is_valid(&self) -> bool {
+        (1..=MAX_CUSTOMER).contains(&self.customer.len())
+            && (1..=MAX_ITEMS).contains(&self.items.len())
+            && self.note.as_ref().map_or(true, |note| note.len() <= MAX_NOTE)
+            && self.items.iter().all(Item::is_valid)
+    }
+}
+
+impl Item {
+    fn is_valid(&self) -> bool {
+        (1..=MAX_SKU).contains(&self.sku.len())
+            && (1..=MAX_QTY).contains(&self.qty)
+            && (0..=MAX_PRICE_CENTS).contains(&self.price_cents)
+    }
+}

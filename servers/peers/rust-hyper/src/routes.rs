@@ -1,0 +1,83 @@
+//! Which contract route a request path names, and the request-line rules of
+//! the contract: cache keys and the /work query.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    Json,
+    Plaintext,
+    Health,
+    Orders,
+    Cache,
+    Work,
+    Metrics,
+    NotFound,
+}
+
+pub const CACHE_PREFIX: &str = "/cache/";
+const MAX_CACHE_KEY: usize = 250;
+const MAX_WORK_MS: u64 = 1000;
+
+impl Route {
+    pub const ALL: [Route; 8] = [
+        Route::Json,
+        Route::Plaintext,
+        Route::Health,
+        Route::Orders,
+        Route::Cache,
+        Route::Work,
+        Route::Metrics,
+        Route::NotFound,
+    ];
+
+    pub fn of(path: &str) -> Route {
+        match path {
+            "/json" => Route::Json,
+            "/plaintext" => Route::Plaintext,
+            "/health" => Route::Health,
+            "/orders" => Route::Orders,
+            "/work" => Route::Work,
+            "/metrics" => Route::Metrics,
+            _ if path.starts_with(CACHE_PREFIX) => Route::Cache,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The label of /metrics.
+    pub fn name(self) -> &'static str {
+        match self {
+            Route::Json => "json",
+            Route::Plaintext => "plaintext",
+            Route::Health => "health",
+            Route::Orders => "orders",
+            Route::Cache => "cache",
+            Route::Work => "work",
+            Route::Metrics => "metrics",
+            Route::NotFound => "not_found",
+        }
+    }
+
+    /// The Allow header of a 405.
+    pub fn allow(self) -> &'static str {
+        match self {
+            Route::Orders => "POST",
+            Route::Cache => "GET, PUT, DELETE",
+            _ => "GET",
+        }
+    }
+}
+
+/// 1..250 bytes of `[A-Za-z0-9._~-]`, never `.` or `..`, so that a key never
+/// reads as a path step. Keys are not percent-decoded.
+pub fn valid_cache_key(key: &str) -> bool {
+    let allowed = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'~' | b'-');
+    (1..=MAX_CACHE_KEY).contains(&key.len()) && key != "." && key != ".." && key.bytes().all(allowed)
+}
+
+/// The query of /work: exactly `ms=N`, N in 0..=1000.
+pub fn parse_work_ms(query: Option<&str>) -> Option<u64> {
+    let digits = query?.strip_prefix("ms=")?;
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|ms| *ms <= MAX_WORK_MS)
+}
