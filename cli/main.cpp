@@ -6,6 +6,7 @@
 #include <fmt/core.h>
 #include <functional>
 
+#include "runner/compare.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/run_suite.hpp"
 
@@ -57,6 +58,23 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   run->callback([&action, &o] { action = [&o] { return runner::run_suite(o); }; });
 }
 
+struct CompareOptions {
+  std::string a, b;
+};
+
+void add_compare_command(CLI::App& app, CompareOptions& o, const fs::path& results_root,
+                         std::function<int()>& action) {
+  auto* cmp = app.add_subcommand("compare", "Compare two runs cell by cell, with a noise-aware verdict");
+  cmp->add_option("A", o.a, "the baseline: a results folder, its run.json, or 'reference'")->required();
+  cmp->add_option("B", o.b, "the run to judge against it")->required();
+  cmp->callback([&o, &action, results_root] {
+    action = [&o, results_root] {
+      auto resolve = [&](const std::string& s) { return s == "reference" ? results_root / "reference" : fs::path(s); };
+      return runner::compare_command(resolve(o.a), resolve(o.b));
+    };
+  });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +90,8 @@ int main(int argc, char** argv) {
 
   std::function<int()> action;
   add_run_command(app, run_options, action);
+  CompareOptions compare_options;
+  add_compare_command(app, compare_options, run_options.results_root, action);
 
   try {
     app.parse(argc, argv);
