@@ -1,0 +1,148 @@
+#include "app/orders.hpp"
+
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "contract/limits.hpp"
+
+namespace gostyle {
+namespace {
+
+namespace contract = apibench::contract;
+using nlohmann::json;
+
+// Watches the parse for what nlohmann accepts but the contract does not: a key
+// given twice in one object, and nesting deeper than kMaxJsonDepth.
+struct ParseGuard {
+  std::vector<std::unordered_set<std::string>> open_objects;
+  bool duplicate_key = false;
+  bool too_deep = false;
+
+  bool on_event(int depth, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        open_objects.emplace_back();
+        [[fallthrough]];
+      case json::parse_event_t::array_start:
+        if (depth >= kMaxJsonDepth) too_deep = true;
+        break;
+      case json::parse_event_t::key:
+        if (!open_objects.back().insert(parsed.get<std::string>()).second) duplicate_key = true;
+        break;
+      case json::parse_event_t::object_end:
+        open_objects.pop_back();
+        break;
+      default:
+        break;
+    }
+    return true;  // keep everything: discarding would hide the matching object_end
+  }
+};
+
+std::optional<std::string> string_member(const json& object, const char* name, std::size_t max_bytes) {
+  auto it = object.find(name);
+  if (it == object.end() || !it->is_string()) return std::nullopt;
+  const auto& s = it->get_ref<const std::string&>();
+  if (s.empty() || s.size() > max_bytes) return std::nullopt;
+  return s;
+}
+
+std::optional<std::int64_t> integer_member(const json& object, const char* name, std::int64_t min, std::int64_t max) {
+  auto it = object.find(name);
+  if (it == object.end()) return std::nullopt;
+  if (it->is_number_unsigned()) {
+    auto v = it->get<std::uint64_t>();
+    if (v > static_cast<std::uint64_t>(max) || static_cast<std::int64_t>(v) < min) return std::nullopt;
+    return static_cast<std::int64_t>(v);
+  }
+  if (it->is_number_integer()) {  // negative
+    auto v = it->get<std::int64_t>();
+    if (v < min || v > max) return std::nullopt;
+    return v;
+  }
+  return std::nullopt;  // floats ("2.0", "1e2"), strings, null...
+}
+
+std::optional<OrderItem> decode_item(const json& value) {
+  if (!value.is_object()) return std::nullopt;
+  auto sku = string_member(value, "sku", contract::kMaxSku);
+  auto qty = integer_member(value, "qty", 1, contract::kMaxQty);
+  auto price = integer_member(value, "price_cents", 0, contract::kMaxPriceCents);
+  if (!sku || !qty || !price) return std::nullopt;
+  return OrderItem{std::move(*sku), *qty, *price};
+}
+
+// A missing or null note is no note (encoding/json and serde's Option agree).
+bool decode_note(const json& object, Order& order) {
+  auto it = object.find("note");
+  if (it == object.end() || it->is_null()) return true;
+  if (!it->is_string()) return false;
+  const auto& note = it->get_ref<const std::string&>();
+  if (note.size() > contract::kMaxNote) return false;
+  order.note = note;
+  return true;
+}
+
+std::optional<Order> decode_shape(const json& doc) {
+  if (!doc.is_object()) return std::nullopt;
+  Order order;
+  auto customer = string_member(doc, "customer", contract::kMaxCustomer);
+  auto items = doc.find("items");
+  if (!customer || items == doc.end() || !items->is_array()) return std::nullopt;
+  if (items->empty() || items->size() > contract::kMaxItems) return std::nullopt;
+  order.customer = std::move(*customer);
+  order.items.reserve(items->size());
+  for (const json& value : *items) {
+    std::optional<OrderItem> item = decode_item(value);
+    if (!item) return std::nullopt;
+    order.items.push_back(std::move(*item));
+  }
+  if (!decode_note(doc, order)) return std::nullopt;
+  return order;
+}
+
+}  // namespace
+
+std::variant<Order, OrderError> decode_order(std::string_view body) {
+  ParseGuard guard;
+  json doc = json::parse(
+      body.begin(), body.end(),
+      [&guard](int depth, json::parse_event_t event, json& parsed) { return guard.on_event(depth, event, parsed); },
+      /*allow_exceptions=*/false);
+  if (doc.is_discarded() || guard.too_deep) return OrderError::invalid_json;
+  if (guard.duplicate_key) return OrderError::invalid_order;
+  std::optional<Order> order = decode_shape(doc);
+  if (!order) return OrderError::invalid_order;
+  return std::move(*order);
+}
+
+std::string encode_receipt(std::uint64_t id, const Order& order) {
+  nlohmann::ordered_json lines = nlohmann::ordered_json::array();
+  std::int64_t total = 0;
+  for (const OrderItem& item : order.items) {
+    const std::int64_t subtotal = item.qty * item.price_cents;
+    total += subtotal;
+    lines.push_back({{"sku", item.sku}, {"subtotal_cents", subtotal}});
+  }
+  nlohmann::ordered_json receipt = {{"id", id},
+                                    {"customer", order.customer},
+                                    {"items", order.items.size()},
+                                    {"total_cents", total},
+                                    {"lines", std::move(lines)}};
+  return receipt.dump();
+}
+
+bool is_json_media_type(std::string_view content_type) {
+  std::string_view media = content_type.substr(0, content_type.find(';'));
+  while (!media.empty() && (media.back() == ' ' || media.back() == '\t')) media.remove_suffix(1);
+  while (!media.empty() && (media.front() == ' ' || media.front() == '\t')) media.remove_prefix(1);
+  constexpr std::string_view kJson = "application/json";
+  if (media.size() != kJson.size()) return false;
+  for (std::size_t i = 0; i < media.size(); ++i) {
+    const char c = media[i] >= 'A' && media[i] <= 'Z' ? static_cast<char>(media[i] - 'A' + 'a') : media[i];
+    if (c != kJson[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace gostyle

@@ -1,0 +1,72 @@
+#include "http/request_reader.hpp"
+
+#include <boost/beast/http/error.hpp>
+
+#include "http/head_check.hpp"
+
+namespace gohttp {
+namespace {
+
+constexpr std::size_t kReadChunk = 16 * 1024;
+
+int status_for(const boost::system::error_code& ec) {
+  if (ec == http::error::header_limit) return 431;
+  if (ec == http::error::body_limit) return 413;
+  return 400;
+}
+
+std::string_view buffered(const beast::flat_buffer& buffer) {
+  auto data = buffer.data();
+  return {static_cast<const char*>(data.data()), data.size()};
+}
+
+}  // namespace
+
+bool RequestReader::wait_for_request(gort::Yield yield) {
+  if (buffer_.size() > 0) return true;  // a pipelined request is already here
+  stream_.expires_after(limits_.idle_timeout);
+  return read_more(yield);
+}
+
+ReadResult RequestReader::read_head(RequestParser& parser, gort::Yield yield) {
+  stream_.expires_after(limits_.header_timeout);  // one deadline for the whole head
+  for (;;) {
+    if (!head_bytes_acceptable(buffered(buffer_))) return ReadResult::rejected(400);
+    if (std::optional<ReadResult> result = feed(parser, true)) return *result;
+    if (!read_more(yield)) return ReadResult::closed();
+  }
+}
+
+ReadResult RequestReader::read_body(RequestParser& parser, std::size_t body_limit, gort::Yield yield) {
+  parser.body_limit(body_limit);
+  parser.eager(true);
+  stream_.expires_after(limits_.idle_timeout);
+  for (;;) {
+    if (std::optional<ReadResult> result = feed(parser, false)) return *result;
+    if (!read_more(yield)) return ReadResult::closed();
+  }
+}
+
+std::optional<ReadResult> RequestReader::feed(RequestParser& parser, bool header_phase) {
+  auto done = [&] { return header_phase ? parser.is_header_done() : parser.is_done(); };
+  while (!done() && buffer_.size() > 0) {
+    boost::system::error_code ec;
+    std::size_t used = parser.put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec == http::error::need_more) return std::nullopt;
+    if (ec) return ReadResult::rejected(status_for(ec));
+    if (used == 0) break;
+  }
+  if (done()) return ReadResult::ok();
+  return std::nullopt;
+}
+
+bool RequestReader::read_more(gort::Yield yield) {
+  boost::system::error_code ec;
+  std::size_t n = stream_.async_read_some(buffer_.prepare(kReadChunk), yield[ec]);
+  if (ec) return false;  // EOF, reset, timeout or cancellation (shutdown)
+  buffer_.commit(n);
+  return true;
+}
+
+}  // namespace gohttp
