@@ -10,6 +10,9 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "histogram/hgrm.hpp"
+#include "histogram/histogram_json.hpp"
+
 namespace apibench::runner {
 namespace fs = std::filesystem;
 namespace {
@@ -28,9 +31,18 @@ nlohmann::json latency_json(const LatencyHistogram& h) {
           {"max_us", us(h.max())}};
 }
 
-nlohmann::json repetition_json(const Repetition& r) {
+nlohmann::json timeline_json(const std::vector<loadgen::SecondSample>& timeline) {
+  nlohmann::json seconds = nlohmann::json::array();
+  for (const auto& s : timeline) seconds.push_back({{"requests", s.requests}, {"errors", s.errors}, {"p99_us", us(s.p99_ns)}});
+  return seconds;
+}
+
+nlohmann::json repetition_json(const Repetition& r, const std::string& histogram_stem) {
   const auto& e = r.load.errors;
   return {{"requests", r.load.requests},
+          {"histogram", histogram_stem + ".json"},
+          {"hgrm", histogram_stem + ".hgrm"},
+          {"timeline", timeline_json(r.load.timeline)},
           {"elapsed_s", std::chrono::duration<double>(r.load.elapsed).count()},
           {"requests_per_second", r.load.requests_per_second()},
           {"latency", latency_json(r.load.latency)},
@@ -106,6 +118,20 @@ fs::path create_run_dir(const fs::path& results_root, const std::string& suite) 
   return dir;
 }
 
+std::string histogram_stem(const CellResult& cell, std::size_t repetition) {
+  return fmt::format("histograms/{}-{}-c{}-r{}", cell.server, cell.workload, cell.connections, repetition + 1);
+}
+
+void save_histograms(const fs::path& run_dir, const CellResult& cell) {
+  fs::create_directories(run_dir / "histograms");
+  for (std::size_t i = 0; i < cell.repetitions.size(); ++i) {
+    const LatencyHistogram& h = cell.repetitions[i].load.latency;
+    std::string stem = histogram_stem(cell, i);
+    write_file_atomically(run_dir / (stem + ".json"), histogram_to_json(h).dump() + "\n");
+    write_file_atomically(run_dir / (stem + ".hgrm"), to_hgrm(h));
+  }
+}
+
 CellSummary summarize(const CellResult& cell) {
   std::vector<double> rps, p50, p99, p999, mx, cpu, rss;
   CellSummary s;
@@ -143,7 +169,9 @@ nlohmann::json to_json(const CellResult& cell) {
                  {"rss_per_connection_bytes", cell.idle->rss_per_connection_bytes()}};
   }
   j["repetitions"] = nlohmann::json::array();
-  for (const auto& r : cell.repetitions) j["repetitions"].push_back(repetition_json(r));
+  for (std::size_t i = 0; i < cell.repetitions.size(); ++i) {
+    j["repetitions"].push_back(repetition_json(cell.repetitions[i], histogram_stem(cell, i)));
+  }
   if (!cell.repetitions.empty()) {
     CellSummary s = summarize(cell);
     j["summary"] = {{"requests_per_second", spread_json(s.requests_per_second)},

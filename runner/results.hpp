@@ -36,4 +36,10 @@ struct CellSummary {
 CellSummary summarize(const CellResult& cell);
 nlohmann::json to_json(const CellResult& cell);
 
+// "histograms/<server>-<workload>-c<connections>-r<repetition>": the latency
+// histogram of one repetition is stored as <stem>.json (lossless, mergeable)
+// and <stem>.hgrm (HdrHistogram's percentile distribution, in ms).
+std::string histogram_stem(const CellResult& cell, std::size_t repetition);
+void save_histograms(const std::filesystem::path& run_dir, const CellResult& cell);
+
 }  // namespace apibench::runner

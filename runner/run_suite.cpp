@@ -127,6 +127,7 @@ int run_suite(const RunOptions& o) {
         cells.push_back(why.empty() ? run_cell(ctx, *server, w, connections)
                                     : skipped_cell(*server, w, connections, why));
         failed |= !cells.back().ok && !cells.back().skipped;
+        save_histograms(record.dir, cells.back());
         fmt::print("  {}\n", format_cell_line(cells.back()));
         std::fflush(stdout);
         record.save(cells, false);
