@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   liburing-dev
   wrk nginx-light curl
+  gnuplot-nox chromium
 )
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
