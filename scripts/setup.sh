@@ -20,7 +20,7 @@ if [[ -x "$root/scripts/setup-peers.sh" ]]; then
 fi
 
 # One dpkg-query for all: a package it does not print is not installed.
-installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null | awk '$2 == "installed" {print $1}')
+installed=$( (dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null || true) | awk '$2 == "installed" {print $1}')
 missing=()
 for p in "${packages[@]}"; do
   grep -qx -- "$p" <<<"$installed" || missing+=("$p")
@@ -38,5 +38,5 @@ if [[ ! -e $policy ]]; then
   "${sudo[@]}" chmod +x "$policy"
   trap '"${sudo[@]}" rm -f "$policy"' EXIT
 fi
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+"${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
