@@ -47,14 +47,25 @@ struct SecondSample {
   std::uint64_t p99_ns = 0;
 };
 
+// Results of one endpoint (RequestTemplate::name); templates sharing a name share an entry.
+struct EndpointResult {
+  std::string name;
+  std::uint64_t requests = 0;
+  LatencyHistogram latency;  // same clock as LoadResult::latency
+};
+
 struct LoadResult {
-  std::uint64_t requests = 0;  // responses completed in the measured window
+  std::uint64_t requests = 0;       // responses completed in the measured window
+  std::uint64_t requests_sent = 0;  // requests written in the measured window
+  std::uint64_t reconnects = 0;     // connections reopened after a close, reset or error
+  bool open_loop = false;
   std::chrono::nanoseconds elapsed{0};
   LatencyHistogram latency;       // from intended send time (open loop) or send time (closed loop)
   LatencyHistogram service_time;  // from actual send time: what closed-loop tools report
   ErrorCounts errors;
   std::array<std::uint64_t, 6> status_classes{};  // index 1..5: 1xx..5xx
-  std::vector<SecondSample> timeline;
+  std::vector<SecondSample> timeline;  // one entry per second of the measured window
+  std::vector<EndpointResult> endpoints;
   double requests_per_second() const {
     return elapsed.count() > 0 ? static_cast<double>(requests) * 1e9 / static_cast<double>(elapsed.count()) : 0;
   }

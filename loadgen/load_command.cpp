@@ -1,0 +1,170 @@
+#include "loadgen/load_command.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "histogram/hgrm.hpp"
+#include "loadgen/cpu_list.hpp"
+#include "loadgen/duration.hpp"
+#include "loadgen/load.hpp"
+#include "loadgen/request_builder.hpp"
+#include "loadgen/result_json.hpp"
+#include "loadgen/summary.hpp"
+#include "loadgen/url.hpp"
+
+namespace apibench::loadgen {
+namespace {
+
+struct LoadOptions {
+  std::string url;
+  unsigned connections = 64;
+  unsigned threads = 1;
+  std::string duration = "5s";
+  std::string warmup = "1s";
+  std::string connect_timeout = "2s";
+  std::string request_timeout = "5s";
+  std::optional<double> rate;
+  unsigned pipeline = 1;
+  std::string method = "GET";
+  std::vector<std::string> headers;
+  std::string body;
+  std::string name;
+  std::string json_path;
+  std::string hgrm_path;
+  std::string cpus;
+};
+
+const CLI::Validator kUrl(
+    [](std::string& text) {
+      const auto parsed = parse_http_url(text);
+      return std::holds_alternative<std::string>(parsed) ? std::get<std::string>(parsed) : std::string();
+    },
+    "URL");
+const CLI::Validator kDuration(
+    [](std::string& text) {
+      return parse_duration(text) ? std::string() : "invalid duration '" + text + "' (examples: 10s, 500ms, 2m)";
+    },
+    "DURATION");
+const CLI::Validator kCpuList(
+    [](std::string& text) { return parse_cpu_list(text) ? std::string() : "invalid CPU list '" + text + "'"; },
+    "CPUS");
+const CLI::Validator kHeader(
+    [](std::string& text) {
+      const auto colon = text.find(':');
+      const bool ok = colon != std::string::npos && colon > 0 && text.find_first_of("\r\n") == std::string::npos;
+      return ok ? std::string() : "invalid header '" + text + "' (expected 'Name: value')";
+    },
+    "HEADER");
+const CLI::Validator kMethod(
+    [](std::string& text) {
+      const bool ok = !text.empty() && text.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") == std::string::npos;
+      return ok ? std::string() : "invalid method '" + text + "' (expected e.g. GET, POST)";
+    },
+    "METHOD");
+
+void add_options(CLI::App& load, LoadOptions& o) {
+  load.add_option("url", o.url, "Target, http://host:port/path")->required()->check(kUrl);
+  load.add_option("-c,--connections", o.connections, "Keep-alive connections")->capture_default_str()
+      ->check(CLI::Range(1u, 100000u));
+  load.add_option("-t,--threads", o.threads, "Generator threads")->capture_default_str()->check(CLI::Range(1u, 256u));
+  load.add_option("-d,--duration", o.duration, "Measured duration (10s, 500ms)")->capture_default_str()->check(kDuration);
+  load.add_option("--warmup", o.warmup, "Warm-up before measuring, not counted")->capture_default_str()
+      ->check(kDuration);
+  load.add_option("--rate", o.rate, "Open loop at this many requests/s in total (default: closed loop)")
+      ->check(CLI::PositiveNumber);
+  load.add_option("--pipeline", o.pipeline, "Requests in flight per connection")->capture_default_str()
+      ->check(CLI::Range(1u, 1024u));
+  load.add_option("--connect-timeout", o.connect_timeout, "Connect timeout")->capture_default_str()->check(kDuration);
+  load.add_option("--timeout", o.request_timeout, "Request timeout")->capture_default_str()->check(kDuration);
+  load.add_option("--method", o.method, "HTTP method")->capture_default_str()->check(kMethod);
+  load.add_option("-H,--header", o.headers, "Extra request header 'Name: value' (repeatable)")->check(kHeader);
+  load.add_option("--body", o.body, "Request body (sent with Content-Length)");
+  load.add_option("--name", o.name, "Endpoint name in reports (default: the path)");
+  load.add_option("--json", o.json_path, "Write the result as JSON (schema apibench.load/1)");
+  load.add_option("--hgrm", o.hgrm_path, "Write the latency distribution as .hgrm (open loop: also FILE.service.hgrm)");
+  load.add_option("--cpus", o.cpus, "Pin generator threads to these CPUs (0,2-3)")->check(kCpuList);
+}
+
+LoadSpec spec_from(const LoadOptions& o) {
+  const auto url = std::get<HttpUrl>(parse_http_url(o.url));
+  LoadSpec spec;
+  spec.host = url.host;
+  spec.port = url.port;
+  const RequestParts parts{o.method, url.target, url.host_header, o.headers, o.body};
+  spec.requests.push_back({o.name.empty() ? url.target : o.name, build_request(parts), 1.0});
+  spec.connections = o.connections;
+  spec.threads = o.threads;
+  spec.duration = *parse_duration(o.duration);
+  spec.warmup = *parse_duration(o.warmup);
+  spec.connect_timeout = *parse_duration(o.connect_timeout);
+  spec.request_timeout = *parse_duration(o.request_timeout);
+  spec.rate = o.rate;
+  spec.pipeline = o.pipeline;
+  if (!o.cpus.empty()) spec.cpus = *parse_cpu_list(o.cpus);
+  return spec;
+}
+
+bool write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+  out.close();
+  if (!out) fmt::print(stderr, "apibench load: error: cannot write {}\n", path);
+  return static_cast<bool>(out);
+}
+
+// The service-time file sits next to the corrected one: run.hgrm -> run.service.hgrm.
+std::string service_hgrm_path(const std::string& path) {
+  const auto dot = path.rfind(".hgrm");
+  return dot != std::string::npos && dot + 5 == path.size() ? path.substr(0, dot) + ".service.hgrm"
+                                                             : path + ".service.hgrm";
+}
+
+bool write_outputs(const LoadOptions& o, const LoadSpec& spec, const LoadResult& result) {
+  bool ok = true;
+  if (!o.json_path.empty()) {
+    if (const auto error = write_load_json(o.json_path, spec, result)) {
+      fmt::print(stderr, "apibench load: error: {}\n", *error);
+      ok = false;
+    }
+  }
+  if (!o.hgrm_path.empty()) {
+    ok = write_text(o.hgrm_path, to_hgrm(result.latency)) && ok;
+    if (result.open_loop) ok = write_text(service_hgrm_path(o.hgrm_path), to_hgrm(result.service_time)) && ok;
+  }
+  return ok;
+}
+
+int run_command(const LoadOptions& o) {
+  const LoadSpec spec = spec_from(o);
+  LoadResult result;
+  try {
+    result = run_load(spec);
+  } catch (const std::invalid_argument& e) {
+    fmt::print(stderr, "apibench load: error: {}\nRun 'apibench load --help' for usage.\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench load: error: {}\n", e.what());
+    return 1;
+  }
+  fmt::print("{}", format_summary(spec, result));
+  const bool written = write_outputs(o, spec, result);
+  if (result.requests == 0) fmt::print(stderr, "apibench load: no responses were received\n");
+  return written && result.requests > 0 ? 0 : 1;
+}
+
+}  // namespace
+
+void add_load_command(CLI::App& app, std::function<int()>& action) {
+  auto options = std::make_shared<LoadOptions>();
+  auto* load = app.add_subcommand("load", "Run HTTP load against a URL (closed loop, or open loop with --rate)");
+  add_options(*load, *options);
+  load->callback([options, &action] { action = [options] { return run_command(*options); }; });
+}
+
+}  // namespace apibench::loadgen

@@ -1,0 +1,60 @@
+#include "loadgen/merge.hpp"
+
+namespace apibench::loadgen {
+namespace {
+
+void add_totals(LoadResult& total, const LoadResult& part) {
+  total.requests += part.requests;
+  total.requests_sent += part.requests_sent;
+  total.reconnects += part.reconnects;
+  total.latency.add(part.latency);
+  total.service_time.add(part.service_time);
+  total.errors.connect += part.errors.connect;
+  total.errors.read += part.errors.read;
+  total.errors.write += part.errors.write;
+  total.errors.timeout += part.errors.timeout;
+  total.errors.bad_response += part.errors.bad_response;
+  for (std::size_t i = 0; i < total.status_classes.size(); ++i) total.status_classes[i] += part.status_classes[i];
+  if (total.endpoints.empty()) {
+    total.endpoints = part.endpoints;
+    return;
+  }
+  for (std::size_t i = 0; i < total.endpoints.size(); ++i) {
+    total.endpoints[i].requests += part.endpoints[i].requests;
+    total.endpoints[i].latency.add(part.endpoints[i].latency);
+  }
+}
+
+std::vector<SecondSample> merge_timeline(const std::vector<const Recorder*>& recorders) {
+  const std::size_t seconds = recorders.front()->seconds().size();
+  std::vector<SecondSample> timeline(seconds);
+  LatencyHistogram second_latency;
+  for (std::size_t s = 0; s < seconds; ++s) {
+    second_latency.reset();
+    for (const auto* recorder : recorders) {
+      const auto& record = recorder->seconds()[s];
+      timeline[s].requests += record.requests;
+      timeline[s].errors += record.errors;
+      for (const auto& [index, count] : record.latency_buckets) {
+        second_latency.record_n(LatencyHistogram::lowest_equivalent(index), count);
+      }
+    }
+    timeline[s].p99_ns = second_latency.value_at_percentile(99);
+  }
+  return timeline;
+}
+
+}  // namespace
+
+LoadResult merge_recorders(const std::vector<const Recorder*>& recorders, std::chrono::nanoseconds elapsed) {
+  LoadResult total;
+  for (const auto* recorder : recorders) add_totals(total, recorder->totals());
+  total.open_loop = recorders.front()->totals().open_loop;
+  // In a closed loop every request is sent when it is meant to be: both clocks agree.
+  if (!total.open_loop) total.service_time = total.latency;
+  total.elapsed = elapsed;
+  total.timeline = merge_timeline(recorders);
+  return total;
+}
+
+}  // namespace apibench::loadgen

@@ -1,0 +1,61 @@
+#include "loadgen/recorder.hpp"
+
+#include <algorithm>
+
+namespace apibench::loadgen {
+
+Recorder::Recorder(const std::vector<std::string>& endpoint_names, bool open_loop, std::size_t seconds)
+    : open_loop_(open_loop), seconds_(seconds) {
+  totals_.open_loop = open_loop;
+  totals_.endpoints.resize(endpoint_names.size());
+  for (std::size_t i = 0; i < endpoint_names.size(); ++i) totals_.endpoints[i].name = endpoint_names[i];
+}
+
+std::size_t Recorder::second_of(std::int64_t now) const noexcept {
+  const auto second = static_cast<std::size_t>((now - window_.start_ns) / 1'000'000'000);
+  return std::min(second, seconds_.size() - 1);
+}
+
+void Recorder::close_second() {
+  auto& buckets = seconds_[current_second_].latency_buckets;
+  current_second_latency_.for_each_bucket(
+      [&](const HistogramBucket& b) { buckets.emplace_back(b.index, b.count); });
+  current_second_latency_.reset();
+}
+
+void Recorder::response(std::int64_t now, const InFlight& request, std::uint32_t endpoint, int status) {
+  if (!window_.contains(now)) return;
+  const auto latency = static_cast<std::uint64_t>(now - request.intended_ns);
+  ++totals_.requests;
+  totals_.latency.record(latency);
+  if (open_loop_) totals_.service_time.record(static_cast<std::uint64_t>(now - request.sent_ns));
+  ++totals_.status_classes[static_cast<std::size_t>(status / 100)];
+  auto& per_endpoint = totals_.endpoints[endpoint];
+  ++per_endpoint.requests;
+  per_endpoint.latency.record(latency);
+
+  const auto second = second_of(now);
+  if (second != current_second_) {
+    close_second();
+    current_second_ = second;
+  }
+  ++seconds_[second].requests;
+  current_second_latency_.record(latency);
+}
+
+void Recorder::error(std::int64_t now, ErrorKind kind) noexcept {
+  if (!window_.contains(now)) return;
+  auto& errors = totals_.errors;
+  switch (kind) {
+    case ErrorKind::kConnect: ++errors.connect; break;
+    case ErrorKind::kRead: ++errors.read; break;
+    case ErrorKind::kWrite: ++errors.write; break;
+    case ErrorKind::kTimeout: ++errors.timeout; break;
+    case ErrorKind::kBadResponse: ++errors.bad_response; break;
+  }
+  ++seconds_[second_of(now)].errors;
+}
+
+void Recorder::finish() { close_second(); }
+
+}  // namespace apibench::loadgen

@@ -1,0 +1,58 @@
+#pragma once
+// One event-loop thread's measurements: its own histograms and counters, so the hot path
+// touches no shared memory. Only what happens inside the measured window is counted.
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+#include "loadgen/in_flight.hpp"
+#include "loadgen/load.hpp"
+
+namespace apibench::loadgen {
+
+enum class ErrorKind { kConnect, kRead, kWrite, kTimeout, kBadResponse };
+
+struct Window {
+  std::int64_t start_ns = 0;
+  std::int64_t end_ns = 0;
+  bool contains(std::int64_t t) const noexcept { return t >= start_ns && t < end_ns; }
+};
+
+// One second of the timeline; latencies kept as sparse histogram buckets for merging.
+struct SecondRecord {
+  std::uint64_t requests = 0;
+  std::uint64_t errors = 0;
+  std::vector<std::pair<std::size_t, std::uint64_t>> latency_buckets;
+};
+
+class Recorder {
+ public:
+  Recorder(const std::vector<std::string>& endpoint_names, bool open_loop, std::size_t seconds);
+
+  void start(Window window) noexcept { window_ = window; }
+  void sent(std::int64_t now) noexcept {
+    if (window_.contains(now)) ++totals_.requests_sent;
+  }
+  void response(std::int64_t now, const InFlight& request, std::uint32_t endpoint, int status);
+  void error(std::int64_t now, ErrorKind kind) noexcept;
+  void reconnect(std::int64_t now) noexcept {
+    if (window_.contains(now)) ++totals_.reconnects;
+  }
+  void finish();  // closes the last second of the timeline
+
+  const LoadResult& totals() const { return totals_; }
+  const std::vector<SecondRecord>& seconds() const { return seconds_; }
+
+ private:
+  std::size_t second_of(std::int64_t now) const noexcept;
+  void close_second();
+
+  Window window_;
+  bool open_loop_;
+  LoadResult totals_;
+  std::vector<SecondRecord> seconds_;
+  std::size_t current_second_ = 0;
+  LatencyHistogram current_second_latency_;
+};
+
+}  // namespace apibench::loadgen

@@ -1,0 +1,86 @@
+// run_load: one pinned thread per share of the connections, all released together, then
+// their recorders merged.
+#include <pthread.h>
+#include <sched.h>
+#include <sys/prctl.h>
+
+#include <barrier>
+#include <exception>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include "loadgen/event_loop.hpp"
+#include "loadgen/load.hpp"
+#include "loadgen/load_plan.hpp"
+#include "loadgen/merge.hpp"
+
+namespace apibench::loadgen {
+namespace {
+
+struct RunTimes {
+  std::int64_t begin_ns = 0;
+  Window measured;
+};
+
+ThreadShare share_of(const LoadPlan& plan, std::size_t thread) {
+  const auto& spec = *plan.spec;
+  ThreadShare share;
+  share.index = thread;
+  share.connections = spec.connections / plan.threads + (thread < spec.connections % plan.threads ? 1 : 0);
+  if (spec.rate) share.rate = *spec.rate * share.connections / spec.connections;
+  share.phase = static_cast<double>(thread) / plan.threads;
+  return share;
+}
+
+// Best effort: an unusable CPU list leaves the thread unpinned rather than failing the run.
+void prepare_thread(const std::vector<int>& cpus, std::size_t thread) {
+  if (!cpus.empty()) {
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    CPU_SET(cpus[thread % cpus.size()], &set);
+    pthread_setaffinity_np(pthread_self(), sizeof set, &set);
+  }
+  prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);  // wake for scheduled sends on time, not 50 us late
+}
+
+}  // namespace
+
+LoadResult run_load(const LoadSpec& spec) {
+  const LoadPlan plan = make_plan(spec);
+  std::vector<std::unique_ptr<EventLoop>> loops(plan.threads);
+  std::vector<std::exception_ptr> failures(plan.threads);
+  RunTimes times;
+  auto release = [&]() noexcept {
+    times.begin_ns = now_ns();
+    times.measured.start_ns = times.begin_ns + static_cast<std::int64_t>(spec.warmup.count()) * 1'000'000;
+    times.measured.end_ns = times.measured.start_ns + static_cast<std::int64_t>(spec.duration.count()) * 1'000'000;
+  };
+  std::barrier start_line(static_cast<std::ptrdiff_t>(plan.threads), release);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < plan.threads; ++t) {
+    threads.emplace_back([&, t] {
+      prepare_thread(spec.cpus, t);
+      try {
+        loops[t] = std::make_unique<EventLoop>(plan, share_of(plan, t));
+      } catch (...) {
+        failures[t] = std::current_exception();
+      }
+      start_line.arrive_and_wait();
+      try {
+        if (loops[t]) loops[t]->run(times.begin_ns, times.measured);
+      } catch (...) {
+        failures[t] = std::current_exception();
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  std::vector<const Recorder*> recorders;
+  for (const auto& loop : loops) recorders.push_back(&loop->recorder());
+  return merge_recorders(recorders, spec.duration);
+}
+
+}  // namespace apibench::loadgen
