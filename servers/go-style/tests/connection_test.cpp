@@ -1,0 +1,93 @@
+// Keep-alive, pipelining, Connection: close, HTTP/1.0 and graceful shutdown.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "testing/http_client.hpp"
+#include "tests/test_server.hpp"
+
+namespace {
+
+using apibench::testing::get_request;
+using apibench::testing::HttpResponse;
+using apibench::testing::TestConnection;
+using gostyle::test::RunningServer;
+using namespace std::chrono_literals;
+
+TEST(Connections, KeepAliveServesManyRequests) {
+  RunningServer s;
+  TestConnection c(s.port());
+  for (int i = 0; i < 5; ++i) {
+    c.send(get_request("/health"));
+    std::optional<HttpResponse> r = c.read_response();
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 200);
+    EXPECT_FALSE(r->header("Connection"));
+  }
+}
+
+TEST(Connections, PipelinedRequestsAreAnsweredInOrder) {
+  RunningServer s;
+  TestConnection c(s.port());
+  c.send(get_request("/work?ms=20") + get_request("/plaintext") + get_request("/nope") + get_request("/json"));
+  std::optional<HttpResponse> r1 = c.read_response(), r2 = c.read_response(), r3 = c.read_response(),
+                              r4 = c.read_response();
+  ASSERT_TRUE(r1 && r2 && r3 && r4);
+  EXPECT_EQ(r1->body, R"({"slept_ms":20})");
+  EXPECT_EQ(r2->body, "Hello, World!");
+  EXPECT_EQ(r3->status, 404);
+  EXPECT_EQ(r4->body, R"({"message":"Hello, World!"})");
+}
+
+TEST(Connections, ConnectionCloseIsHonoured) {
+  RunningServer s;
+  TestConnection c(s.port());
+  c.send(get_request("/json", "Connection: close\r\n"));
+  std::optional<HttpResponse> r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->header("Connection"), "close");
+  EXPECT_TRUE(c.closed_by_peer());
+}
+
+TEST(Connections, Http10ClosesUnlessAskedToKeepAlive) {
+  RunningServer s;
+  TestConnection once(s.port());
+  once.send("GET /json HTTP/1.0\r\n\r\n");
+  std::optional<HttpResponse> r = once.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_TRUE(once.closed_by_peer());
+
+  TestConnection kept(s.port());
+  for (int i = 0; i < 2; ++i) {
+    kept.send("GET /json HTTP/1.0\r\nConnection: keep-alive\r\n\r\n");
+    std::optional<HttpResponse> k = kept.read_response();
+    ASSERT_TRUE(k);
+    EXPECT_EQ(k->header("Connection"), "keep-alive");
+  }
+}
+
+TEST(Connections, StopFinishesTheRequestInFlight) {
+  RunningServer s;
+  TestConnection idle(s.port());
+  TestConnection busy(s.port());
+  busy.send(get_request("/work?ms=200"));
+  std::this_thread::sleep_for(50ms);  // let the request reach its handler
+  std::thread stopper([&] { s.stop_and_wait(); });
+  std::optional<HttpResponse> r = busy.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 200);
+  EXPECT_EQ(r->body, R"({"slept_ms":200})");
+  EXPECT_TRUE(idle.closed_by_peer());
+  stopper.join();  // run() returned: every task finished
+  EXPECT_THROW(TestConnection late(s.port()), std::runtime_error);
+}
+
+TEST(Connections, StopBeforeRunReturnsPromptly) {
+  gostyle::Server server(gostyle::test::test_options());
+  server.stop();
+  server.run();
+  SUCCEED();
+}
+
+}  // namespace
