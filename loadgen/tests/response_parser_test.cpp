@@ -19,7 +19,7 @@ Parsed parse_in_pieces(const std::string& bytes, std::size_t piece, bool head_re
   Parsed parsed;
   for (std::size_t at = 0; at < bytes.size() && !parsed.error; at += piece) {
     std::string_view data = std::string_view(bytes).substr(at, piece);
-    while (!data.empty() || false) {
+    while (!data.empty()) {
       const auto step = parser.feed(data, head_request);
       data.remove_prefix(step.consumed);
       if (step.outcome == ResponseParser::Outcome::kError) {
