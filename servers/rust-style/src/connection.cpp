@@ -30,6 +30,11 @@ std::string_view reason_for(int status) noexcept {
   }
 }
 
+unsigned sleep_on_this_thread(unsigned ms) {
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));  // the blocking call /work stands for
+  return ms;
+}
+
 }  // namespace
 
 asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionSlot slot, EventLoop& loop) {
@@ -41,18 +46,87 @@ Connection::Connection(tcp::socket socket, ConnectionSlot slot, EventLoop& loop)
     : socket_(std::move(socket)), slot_(std::move(slot)), loop_(loop), watch_(socket_), handlers_(loop.state()) {}
 
 asio::awaitable<void> Connection::serve() {
-  boost::system::error_code ignored;
-  socket_.set_option(tcp::no_delay(true), ignored);
+  boost::system::error_code ec;
+  socket_.set_option(tcp::no_delay(true), ec);
   loop_.sweeper().watch(watch_);
   for (;;) {
+    if (loop_.stopping() && input_.empty()) co_return;  // shutting down: take no new request
     arm_read_deadline();
-    if (!co_await read_more()) co_return;
-    watch_.clear();  // a request is being served: no timeout until its response goes out
-    const Batch batch = co_await serve_buffered();
-    if (!output_.empty() && !co_await flush()) co_return;
+    const std::span<char> space = input_.prepare(need_);
+    const std::size_t n = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()),
+                                                           asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) co_return;  // end of stream, reset, or cancelled by the sweeper
+    input_.commit(n);
+    watch_.clear();  // requests are being served: no timeout until their responses go out
+    Batch batch = serve_buffered();
+    while (batch == Batch::blocking_work) {
+      const unsigned ms = work_.ms;
+      batch = finish_work(co_await spawn_blocking(loop_.state().blocking(), [ms] { return sleep_on_this_thread(ms); }));
+    }
+    if (!output_.empty()) {
+      arm_write_deadline();
+      co_await asio::async_write(socket_, output_.buffers(), asio::redirect_error(asio::use_awaitable, ec));
+      output_.clear();
+      if (ec) co_return;
+    }
     if (batch == Batch::close) co_return co_await close_gracefully();
     input_.shrink_if_idle();
   }
+}
+
+Connection::Batch Connection::serve_buffered() {
+  need_ = 0;
+  while (!input_.empty()) {
+    const Batch batch = serve_one(input_.readable());
+    if (batch == Batch::incomplete) return Batch::keep_open;
+    if (batch != Batch::keep_open) return batch;
+  }
+  return Batch::keep_open;
+}
+
+// The request at the front of bytes; its bytes are consumed once it is answered.
+Connection::Batch Connection::serve_one(std::span<char> bytes) {
+  const HeadResult head = parse_head(std::string_view(bytes.data(), bytes.size()), head_);
+  if (head.status == ParseStatus::incomplete) return Batch::incomplete;
+  if (head.status == ParseStatus::error) return refuse(head.error_status, contract::Route::not_found);
+  const RoutedHead routed = route_head(head_, loop_.state().options());
+  const bool has_body = routed.method == Method::post || routed.method == Method::put;
+  if (has_body && head_.framing == BodyFraming::none) return refuse(411, routed.match.route);
+  const BodyResult body = take_body(bytes.subspan(head_.size), head_, routed.body_limit);
+  if (body.status == ParseStatus::error) return refuse(body.error_status, routed.match.route);
+  if (body.status == ParseStatus::incomplete) {
+    need_ = head_.size + body.need;
+    awaiting_body_ = true;
+    return Batch::incomplete;
+  }
+  const std::size_t request_bytes = head_.size + body.consumed;
+  const bool keep_alive = head_.keep_alive && !loop_.stopping();
+  ResponseWriter out(output_, body_scratch_, {keep_alive, head_.http10, routed.method == Method::head});
+  if (const auto ms = handlers_.handle(Request{routed.method, routed.match, &head_, body.body}, out)) {
+    work_ = PendingWork{*ms, request_bytes, keep_alive, routed.match.route};
+    return Batch::blocking_work;
+  }
+  loop_.counters().count_request(routed.match.route, out.status());
+  input_.consume(request_bytes);
+  header_clock_running_ = awaiting_body_ = false;
+  return keep_alive ? Batch::keep_open : Batch::close;
+}
+
+Connection::Batch Connection::finish_work(unsigned slept_ms) {
+  const bool keep_alive = work_.keep_alive && !loop_.stopping();  // a stop may have come meanwhile
+  ResponseWriter out(output_, body_scratch_, {keep_alive, head_.http10, false});
+  Handlers::finish_work(slept_ms, out);
+  loop_.counters().count_request(work_.route, out.status());
+  input_.consume(work_.request_bytes);
+  header_clock_running_ = awaiting_body_ = false;
+  return keep_alive ? serve_buffered() : Batch::close;
+}
+
+Connection::Batch Connection::refuse(int status, contract::Route route) {
+  ResponseWriter out(output_, body_scratch_, {false, head_.http10, false});
+  out.send_error(status, reason_for(status));
+  loop_.counters().count_request(route, status);
+  return Batch::close;
 }
 
 void Connection::arm_read_deadline() noexcept {
@@ -62,76 +136,14 @@ void Connection::arm_read_deadline() noexcept {
     watch_.expire_at(sweeper.deadline_after(options.idle_timeout), true);
   } else if (awaiting_body_) {
     watch_.expire_at(sweeper.deadline_after(options.idle_timeout), false);  // a body must keep arriving
-  } else if (!request_started_) {
-    request_started_ = true;
+  } else if (!header_clock_running_) {
+    header_clock_running_ = true;
     watch_.expire_at(sweeper.deadline_after(options.header_timeout), false);
   }
 }
 
-asio::awaitable<bool> Connection::read_more() {
-  if (loop_.stopping() && input_.empty()) co_return false;  // shutting down: take no new request
-  const std::span<char> space = input_.prepare(need_);
-  boost::system::error_code ec;
-  const std::size_t n = co_await socket_.async_read_some(asio::buffer(space.data(), space.size()),
-                                                         asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return false;  // end of stream, reset, or cancelled by the sweeper
-  input_.commit(n);
-  co_return true;
-}
-
-// Serves every complete request in the read buffer, in order (pipelining).
-asio::awaitable<Connection::Batch> Connection::serve_buffered() {
-  need_ = 0;
-  while (!input_.empty()) {
-    const std::span<char> bytes = input_.readable();
-    const HeadResult head = parse_head(std::string_view(bytes.data(), bytes.size()), head_);
-    if (head.status == ParseStatus::incomplete) co_return Batch::keep_open;
-    if (head.status == ParseStatus::error) co_return reject(head.error_status, contract::Route::not_found), Batch::close;
-    const RoutedHead routed = route_head(head_, loop_.state().options());
-    const bool has_body = routed.method == Method::post || routed.method == Method::put;
-    if (has_body && head_.framing == BodyFraming::none) co_return reject(411, routed.match.route), Batch::close;
-    const BodyResult body = take_body(bytes.subspan(head_.size), head_, routed.body_limit);
-    if (body.status == ParseStatus::error) co_return reject(body.error_status, routed.match.route), Batch::close;
-    if (body.status == ParseStatus::incomplete) {
-      need_ = head_.size + body.need;
-      awaiting_body_ = true;
-      co_return Batch::keep_open;
-    }
-    const bool keep_alive =
-        co_await respond(Request{routed.method, routed.match, &head_, body.body}, head_.keep_alive);
-    input_.consume(head_.size + body.consumed);
-    request_started_ = awaiting_body_ = false;
-    if (!keep_alive) co_return Batch::close;
-  }
-  co_return Batch::keep_open;
-}
-
-asio::awaitable<bool> Connection::respond(const Request& request, bool keep_alive) {
-  ResponseWriter out(output_, body_scratch_, {keep_alive && !loop_.stopping(), head_.http10, request.method == Method::head});
-  if (const auto work_ms = handlers_.handle(request, out)) {
-    const unsigned slept = co_await spawn_blocking(loop_.state().blocking(), [ms = *work_ms] {
-      std::this_thread::sleep_for(std::chrono::milliseconds(ms));  // the blocking call /work stands for
-      return ms;
-    });
-    if (loop_.stopping()) out.close_after();  // a stop came while it slept
-    Handlers::finish_work(slept, out);
-  }
-  loop_.counters().count_request(request.match.route, out.status());
-  co_return out.keep_alive();
-}
-
-void Connection::reject(int status, contract::Route route) {
-  ResponseWriter out(output_, body_scratch_, {false, head_.http10, false});
-  out.send_error(status, reason_for(status));
-  loop_.counters().count_request(route, status);
-}
-
-asio::awaitable<bool> Connection::flush() {
+void Connection::arm_write_deadline() noexcept {
   watch_.expire_at(loop_.sweeper().deadline_after(loop_.state().options().idle_timeout), false);
-  boost::system::error_code ec;
-  co_await asio::async_write(socket_, output_.buffers(), asio::redirect_error(asio::use_awaitable, ec));
-  output_.clear();
-  co_return !ec;
 }
 
 // Closing with unread bytes makes the kernel send a reset, which can reach the
@@ -140,8 +152,7 @@ asio::awaitable<void> Connection::close_gracefully() {
   boost::system::error_code ec;
   socket_.shutdown(tcp::socket::shutdown_send, ec);
   if (input_.empty() || ec) co_return;
-  const auto linger = std::min(kMaxLinger, loop_.state().options().idle_timeout);
-  watch_.expire_at(loop_.sweeper().deadline_after(linger), false);
+  watch_.expire_at(loop_.sweeper().deadline_after(std::min(kMaxLinger, loop_.state().options().idle_timeout)), false);
   for (std::size_t drained = 0; drained < kMaxLingerBytes;) {
     input_.consume(input_.size());
     const std::span<char> space = input_.prepare(0);

@@ -4,6 +4,11 @@
 // the output batch, the parsed head and the handlers' scratch buffers. All of
 // it is reused from one request to the next, so steady-state requests on the
 // hot routes allocate nothing.
+//
+// serve() is the only coroutine on the request path, and it awaits only the
+// socket (and the blocking pool for /work): Asio 1.74 recycles one coroutine
+// frame per thread, so nested coroutines per request would each allocate.
+// Parsing and answering are plain functions.
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <cstddef>
@@ -34,17 +39,28 @@ class Connection {
   boost::asio::awaitable<void> serve();
 
  private:
-  enum class Batch : std::uint8_t { keep_open, close };
+  // What the buffered requests left to do (incomplete: only between serve_one and serve_buffered).
+  enum class Batch : std::uint8_t { keep_open, close, blocking_work, incomplete };
 
-  boost::asio::awaitable<bool> read_more();
-  boost::asio::awaitable<Batch> serve_buffered();
-  // Answers one request; false when the connection closes after it.
-  boost::asio::awaitable<bool> respond(const Request& request, bool keep_alive);
-  boost::asio::awaitable<bool> flush();
-  boost::asio::awaitable<void> close_gracefully();
+  // A /work request waiting for the blocking pool; its head stays in the buffer.
+  struct PendingWork {
+    unsigned ms = 0;
+    std::size_t request_bytes = 0;
+    bool keep_alive = true;
+    contract::Route route = contract::Route::work;
+  };
+
+  // Answers every complete request in the read buffer, in order (pipelining),
+  // until one needs more bytes, closes the connection or must block.
+  Batch serve_buffered();
+  Batch serve_one(std::span<char> bytes);
+  // After the pool ran /work: its response, then the requests behind it.
+  Batch finish_work(unsigned slept_ms);
   // A malformed or refused request: the error response, then the connection closes.
-  void reject(int status, contract::Route route);
+  Batch refuse(int status, contract::Route route);
   void arm_read_deadline() noexcept;
+  void arm_write_deadline() noexcept;
+  boost::asio::awaitable<void> close_gracefully();
 
   boost::asio::ip::tcp::socket socket_;
   ConnectionSlot slot_;
@@ -55,8 +71,9 @@ class Connection {
   RequestHead head_;
   std::string body_scratch_;
   Handlers handlers_;
+  PendingWork work_;
   std::size_t need_ = 0;         // bytes the request being read needs in all, when known
-  bool request_started_ = false; // its first bytes are here: the header deadline runs
+  bool header_clock_running_ = false;  // its first bytes are here: the header deadline runs
   bool awaiting_body_ = false;   // its head is here, its body is not complete yet
 };
 

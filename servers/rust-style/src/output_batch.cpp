@@ -7,7 +7,7 @@ void OutputBatch::append_shared(SharedBytes value) {
   shared_.push_back(Shared{bytes_.size(), std::move(value)});
 }
 
-const std::vector<boost::asio::const_buffer>& OutputBatch::buffers() {
+GatherView OutputBatch::buffers() {
   gather_.clear();
   std::size_t from = 0;
   for (const Shared& s : shared_) {
@@ -17,7 +17,7 @@ const std::vector<boost::asio::const_buffer>& OutputBatch::buffers() {
     from = s.at;
   }
   if (bytes_.size() > from) gather_.emplace_back(bytes_.data() + from, bytes_.size() - from);
-  return gather_;
+  return GatherView(gather_);
 }
 
 void OutputBatch::clear() noexcept {

@@ -12,6 +12,23 @@
 
 namespace apibench::rust_style {
 
+// A non-owning view of a gather list: asio's composed write copies the buffer
+// sequence it is given, and copying this view allocates nothing.
+class GatherView {
+ public:
+  using value_type = boost::asio::const_buffer;
+  using const_iterator = const boost::asio::const_buffer*;
+
+  explicit GatherView(const std::vector<boost::asio::const_buffer>& buffers) noexcept
+      : first_(buffers.data()), last_(buffers.data() + buffers.size()) {}
+  const_iterator begin() const noexcept { return first_; }
+  const_iterator end() const noexcept { return last_; }
+
+ private:
+  const_iterator first_;
+  const_iterator last_;
+};
+
 class OutputBatch {
  public:
   OutputBatch() = default;
@@ -26,7 +43,7 @@ class OutputBatch {
   bool empty() const noexcept { return bytes_.empty() && shared_.empty(); }
 
   // The gather list for the write; valid until clear().
-  const std::vector<boost::asio::const_buffer>& buffers();
+  GatherView buffers();
   // After the write: drops the references and keeps every capacity.
   void clear() noexcept;
 
