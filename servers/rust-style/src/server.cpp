@@ -6,10 +6,25 @@
 namespace apibench::rust_style {
 
 namespace asio = boost::asio;
+namespace {
+
+// SO_REUSEPORT would let this server quietly share a port that another
+// process of the same user listens on; a plain bind first makes that a
+// failure, as the contract asks. (Port 0 gets a fresh port from the kernel.)
+void ensure_port_unused(const asio::ip::tcp::endpoint& endpoint) {
+  if (endpoint.port() == 0) return;
+  asio::io_context io;
+  asio::ip::tcp::acceptor probe(io, endpoint.protocol());
+  probe.set_option(asio::ip::tcp::acceptor::reuse_address(true));  // TIME_WAIT leftovers are no owner
+  probe.bind(endpoint);
+}
+
+}  // namespace
 
 Server::Server(contract::ServerOptions options) : state_(std::move(options)) {
   const unsigned threads = std::max(1u, state_.options().threads);
   asio::ip::tcp::endpoint endpoint(asio::ip::make_address(state_.options().host), state_.options().port);
+  ensure_port_unused(endpoint);
   // The first listener learns the port (when 0 asked for any); the others join it.
   loops_.push_back(std::make_unique<EventLoop>(state_, endpoint));
   port_ = loops_.front()->port();
