@@ -72,7 +72,7 @@ TEST(Connections, StopFinishesTheRequestInFlight) {
   TestConnection idle(s.port());
   TestConnection busy(s.port());
   busy.send(get_request("/work?ms=200"));
-  std::this_thread::sleep_for(50ms);  // let the request reach its handler
+  std::this_thread::sleep_for(100ms);  // let the request reach its handler (not a timing assertion)
   std::thread stopper([&] { s.stop_and_wait(); });
   std::optional<HttpResponse> r = busy.read_response();
   ASSERT_TRUE(r);
