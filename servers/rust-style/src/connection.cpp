@@ -97,6 +97,10 @@ Connection::Batch Connection::serve_one(std::span<char> bytes) {
   if (body.status == ParseStatus::incomplete) {
     need_ = head_.size + body.need;
     awaiting_body_ = true;
+    if (head_.expect_continue && !continue_sent_) {
+      output_.bytes().append("HTTP/1.1 100 Continue\r\n\r\n");  // after the responses before it
+      continue_sent_ = true;
+    }
     return Batch::incomplete;
   }
   const std::size_t request_bytes = head_.size + body.consumed;
@@ -108,7 +112,7 @@ Connection::Batch Connection::serve_one(std::span<char> bytes) {
   }
   loop_.counters().count_request(routed.match.route, out.status());
   input_.consume(request_bytes);
-  header_clock_running_ = awaiting_body_ = false;
+  header_clock_running_ = awaiting_body_ = continue_sent_ = false;
   return keep_alive ? Batch::keep_open : Batch::close;
 }
 
@@ -118,7 +122,7 @@ Connection::Batch Connection::finish_work(unsigned slept_ms) {
   Handlers::finish_work(slept_ms, out);
   loop_.counters().count_request(work_.route, out.status());
   input_.consume(work_.request_bytes);
-  header_clock_running_ = awaiting_body_ = false;
+  header_clock_running_ = awaiting_body_ = continue_sent_ = false;
   return keep_alive ? serve_buffered() : Batch::close;
 }
 

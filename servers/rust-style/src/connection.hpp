@@ -75,6 +75,7 @@ class Connection {
   std::size_t need_ = 0;         // bytes the request being read needs in all, when known
   bool header_clock_running_ = false;  // its first bytes are here: the header deadline runs
   bool awaiting_body_ = false;   // its head is here, its body is not complete yet
+  bool continue_sent_ = false;   // "100 Continue" went out for it
 };
 
 }  // namespace apibench::rust_style

@@ -77,6 +77,8 @@ bool apply_header(const Header& h, RequestHead& head, HeaderSeen& seen) noexcept
     seen.transfer_encoding = true;
   } else if (iequals(h.name, "connection")) {
     apply_connection_tokens(h.value, head);
+  } else if (iequals(h.name, "expect")) {
+    head.expect_continue = iequals(h.value, "100-continue") && !head.http10;
   } else if (iequals(h.name, "content-type") && head.content_type.empty()) {
     head.content_type = h.value;
   }
@@ -106,6 +108,7 @@ void reset(RequestHead& head) noexcept {
   head.content_length = 0;
   head.content_type = {};
   head.keep_alive = true;
+  head.expect_continue = false;
   head.size = 0;
 }
 

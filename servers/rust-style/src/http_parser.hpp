@@ -31,6 +31,7 @@ struct RequestHead {
   std::uint64_t content_length = 0;
   std::string_view content_type;
   bool keep_alive = true;  // from the version and the Connection header
+  bool expect_continue = false;  // "Expect: 100-continue": the client waits before sending the body
   std::size_t size = 0;    // request line, headers and the blank line
 };
 

@@ -54,6 +54,18 @@ TEST_F(Protocol, RequestSplitAcrossWritesIsServed) {
   EXPECT_EQ(r->status, 201) << r->body;
 }
 
+TEST_F(Protocol, ExpectContinueGetsAnInterimResponseBeforeTheBody) {
+  TestConnection c(port());
+  c.send("PUT /cache/e HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 5\r\n\r\n");
+  const auto interim = c.read_response();
+  ASSERT_TRUE(interim);
+  EXPECT_EQ(interim->status, 100);
+  c.send("hello");
+  const auto r = c.read_response();
+  ASSERT_TRUE(r);
+  EXPECT_EQ(r->status, 201);
+}
+
 TEST_F(Protocol, ConnectionCloseIsHonoured) {
   TestConnection c(port());
   c.send(get_request("/json", "Connection: close\r\n") + get_request("/json"));
