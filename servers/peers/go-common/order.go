@@ -63,22 +63,17 @@ func (b *OrderBook) Place(body []byte) (*OrderReceipt, error) {
 }
 
 func decodeOrder(body []byte) (*Order, error) {
-	if !json.Valid(body) {
-		return nil, ErrInvalidJSON
-	}
-	// encoding/json keeps the last of a repeated member; the contract refuses it.
-	if hasDuplicateMember(body) {
-		return nil, ErrInvalidOrder
-	}
 	var order Order
 	if err := json.Unmarshal(body, &order); err != nil {
 		var typeErr *json.UnmarshalTypeError
 		if errors.As(err, &typeErr) {
-			return nil, ErrInvalidOrder
+			return nil, ErrInvalidOrder // valid JSON of the wrong shape
 		}
 		return nil, ErrInvalidJSON
 	}
-	if !order.valid() {
+	// encoding/json keeps the last of a repeated member; the contract refuses
+	// it. This second pass over the body is the price of that rule in Go.
+	if hasDuplicateMember(body) || !order.valid() {
 		return nil, ErrInvalidOrder
 	}
 	return &order, nil
