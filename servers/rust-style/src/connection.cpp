@@ -59,15 +59,17 @@ asio::awaitable<void> Connection::serve() {
     input_.commit(n);
     watch_.clear();  // requests are being served: no timeout until their responses go out
     Batch batch = serve_buffered();
-    while (batch == Batch::blocking_work) {
+    for (;;) {  // responses so far go out before a /work blocks, then the rest
+      if (!output_.empty()) {
+        arm_write_deadline();
+        co_await asio::async_write(socket_, output_.buffers(), asio::redirect_error(asio::use_awaitable, ec));
+        output_.clear();
+        if (ec) co_return;
+      }
+      if (batch != Batch::blocking_work) break;
       const unsigned ms = work_.ms;
+      watch_.clear();  // a job in the pool is not an idle connection
       batch = finish_work(co_await spawn_blocking(loop_.state().blocking(), [ms] { return sleep_on_this_thread(ms); }));
-    }
-    if (!output_.empty()) {
-      arm_write_deadline();
-      co_await asio::async_write(socket_, output_.buffers(), asio::redirect_error(asio::use_awaitable, ec));
-      output_.clear();
-      if (ec) co_return;
     }
     if (batch == Batch::close) co_return co_await close_gracefully();
     input_.shrink_if_idle();
