@@ -1,0 +1,93 @@
+#include "report/run_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include "report/subprocess.hpp"
+#include "report/tests/synthetic_run.hpp"
+#include "runner/results.hpp"
+
+namespace ar = apibench::report;
+namespace fs = std::filesystem;
+using ar::testing::write_synthetic_run;
+
+namespace {
+
+std::string load_error(const fs::path& dir) {
+  try {
+    ar::load_run(dir);
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+void write_run_json(const fs::path& dir, const std::string& text) {
+  fs::create_directories(dir);
+  apibench::runner::write_file_atomically(dir / "run.json", text);
+}
+
+}  // namespace
+
+TEST(RunData, LoadsEveryCellWithItsStatusAndNumbers) {
+  ar::TempDir dir("report-test");
+  write_synthetic_run(dir.path());
+  ar::RunData run = ar::load_run(dir.path());
+  EXPECT_EQ(run.suite, "synthetic");
+  EXPECT_TRUE(run.complete);
+  EXPECT_EQ(run.environment.git_commit, "0123456789abcdef");
+  EXPECT_EQ(run.server_cpus, std::vector<int>{0});
+  ASSERT_EQ(run.cells.size(), 11u);
+  EXPECT_EQ(run.workloads(), (std::vector<std::string>{"json", "cache", "idle-1k"}));
+  EXPECT_EQ(run.servers(), (std::vector<std::string>{"rust-style", "go-style", "<x&y>"}));
+  EXPECT_EQ(run.measured_cells("json").size(), 6u);
+
+  const ar::CellData& first = run.cells[0];
+  EXPECT_TRUE(first.measured());
+  ASSERT_EQ(first.repetitions.size(), 3u);
+  EXPECT_EQ(first.repetitions[0].histogram_file, "histograms/rust-style-json-c16-r1.json");
+  EXPECT_EQ(first.repetitions[0].timeline.size(), 3u);
+  EXPECT_DOUBLE_EQ(first.summary->requests_per_second.median, 100000);
+  EXPECT_DOUBLE_EQ(first.summary->requests_per_second.min, 99000);
+  EXPECT_DOUBLE_EQ(first.summary->requests_per_second.max, 101000);
+  ASSERT_TRUE(first.summary->allocations_per_request);
+  EXPECT_DOUBLE_EQ(first.summary->allocations_per_request->median, 0);
+  EXPECT_FALSE(run.cells[4].summary->allocations_per_request) << "<x&y> has no allocation count";
+}
+
+TEST(RunData, KeepsReasonsOfSkippedFailedAndIdleCells) {
+  ar::TempDir dir("report-test");
+  write_synthetic_run(dir.path(), {.complete = false});
+  ar::RunData run = ar::load_run(dir.path());
+  EXPECT_FALSE(run.complete);
+  EXPECT_EQ(run.cells[7].status, ar::CellStatus::failed);
+  EXPECT_EQ(run.cells[7].error, "exited (exit 1) before ready");
+  EXPECT_EQ(run.cells[8].status, ar::CellStatus::skipped);
+  EXPECT_FALSE(run.cells[8].summary);
+  ASSERT_TRUE(run.cells[9].idle);
+  EXPECT_DOUBLE_EQ(run.cells[9].idle->rss_per_connection_bytes, 2048);
+  EXPECT_FALSE(run.cells[9].measured());
+}
+
+TEST(RunData, WrongSchemaIsAClearError) {
+  ar::TempDir dir("report-test");
+  write_run_json(dir.path(), R"({"schema": "apibench.run/0", "cells": []})");
+  std::string error = load_error(dir.path());
+  EXPECT_NE(error.find("schema 'apibench.run/0'"), std::string::npos) << error;
+  EXPECT_NE(error.find("apibench.run/1"), std::string::npos) << error;
+  EXPECT_NE(error.find("run.json"), std::string::npos) << error;
+}
+
+TEST(RunData, MissingSchemaBadJsonMissingFileAndBadFieldsAreClearErrors) {
+  ar::TempDir dir("report-test");
+  EXPECT_NE(load_error(dir.path()).find("cannot read"), std::string::npos);
+  write_run_json(dir.path(), R"({"suite": "x"})");
+  EXPECT_NE(load_error(dir.path()).find("no \"schema\""), std::string::npos);
+  write_run_json(dir.path(), "{not json");
+  EXPECT_NE(load_error(dir.path()).find("not valid JSON"), std::string::npos);
+  write_run_json(dir.path(), R"({"schema": "apibench.run/1", "cells": [{"server": 3}]})");
+  EXPECT_NE(load_error(dir.path()).find("does not match apibench.run/1"), std::string::npos) << load_error(dir.path());
+  write_run_json(dir.path(),
+                 R"({"schema": "apibench.run/1", "cells": [{"server": "a", "workload": "w", "connections": 1,
+                     "status": "exploded"}]})");
+  EXPECT_NE(load_error(dir.path()).find("status 'exploded'"), std::string::npos) << load_error(dir.path());
+}
