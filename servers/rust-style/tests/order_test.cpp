@@ -170,5 +170,30 @@ TEST(Order, RandomOrdersRoundTripAgainstNlohmann) {
   }
 }
 
+// Mutated orders (fixed seed): "invalid json" exactly when nlohmann/json says
+// the text is not JSON, so syntax and shape errors are never confused.
+TEST(Order, MutatedOrdersAgreeWithNlohmannOnWhatIsJson) {
+  const std::string valid =
+      R"({"customer":"a\"b\u00e9","items":[{"sku":"A-1","qty":2,"price_cents":1250},{"sku":"B","qty":1,"price_cents":0}],"note":null,"x":[true,false,1.5e3]})";
+  const std::string alphabet = "{}[],:\"\\ 0123456789.-+eEtrufalsn\x01\xc3\xa9\xff";
+  std::mt19937 rng(7);
+  OrderReader reader;
+  for (int i = 0; i < 5000; ++i) {
+    std::string body = valid;
+    for (int edits = 1 + static_cast<int>(rng() % 3); edits > 0; --edits) {
+      const std::size_t at = rng() % body.size();
+      const char c = alphabet[rng() % alphabet.size()];
+      switch (rng() % 3) {
+        case 0: body[at] = c; break;
+        case 1: body.erase(at, 1); break;
+        default: body.insert(body.begin() + static_cast<std::ptrdiff_t>(at), c);
+      }
+    }
+    Order order;
+    const bool not_json = reader.read(body, order) == OrderError::invalid_json;
+    EXPECT_EQ(not_json, !nlohmann::json::accept(body)) << body;
+  }
+}
+
 }  // namespace
 }  // namespace apibench::rust_style
