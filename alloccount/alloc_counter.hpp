@@ -30,4 +30,7 @@ struct Snapshot {
 // library (a static binary, a wrapper script's child, or no LD_PRELOAD).
 std::optional<Snapshot> read_counters(pid_t pid);
 
+// Removes the page of a process that ended without unmapping it (killed, crashed).
+void remove_counters(pid_t pid);
+
 }  // namespace apibench::alloccount

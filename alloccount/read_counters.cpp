@@ -15,4 +15,6 @@ std::optional<Snapshot> read_counters(pid_t pid) {
   return Snapshot{raw[1], raw[2], raw[3]};
 }
 
+void remove_counters(pid_t pid) { ::unlink(counters_path(pid).c_str()); }
+
 }  // namespace apibench::alloccount

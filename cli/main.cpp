@@ -6,6 +6,8 @@
 #include <fmt/core.h>
 #include <functional>
 
+#include "loadgen/duration.hpp"
+#include "loadgen/load_command.hpp"
 #include "runner/compare.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/run_suite.hpp"
@@ -21,19 +23,10 @@ fs::path executable_dir() {
   return ec ? fs::current_path() : self.parent_path();
 }
 
-// "2s", "500ms", "1m"; a bare number is seconds.
 std::chrono::milliseconds parse_duration(const std::string& text) {
-  std::size_t used = 0;
-  double value = 0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    throw std::invalid_argument("bad duration '" + text + "' (e.g. 500ms, 3s, 1m)");
-  }
-  std::string unit = text.substr(used);
-  double ms = unit == "ms" ? value : unit == "s" || unit.empty() ? value * 1e3 : unit == "m" ? value * 6e4 : -1;
-  if (ms <= 0) throw std::invalid_argument("bad duration '" + text + "' (e.g. 500ms, 3s, 1m)");
-  return std::chrono::milliseconds(static_cast<long long>(ms));
+  auto d = loadgen::parse_duration(text);
+  if (!d || d->count() <= 0) throw std::invalid_argument("bad duration '" + text + "' (e.g. 500ms, 3s, 1m)");
+  return *d;
 }
 
 void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>& action) {
@@ -90,6 +83,7 @@ int main(int argc, char** argv) {
 
   std::function<int()> action;
   add_run_command(app, run_options, action);
+  loadgen::add_load_command(app, action);
   CompareOptions compare_options;
   add_compare_command(app, compare_options, run_options.results_root, action);
 

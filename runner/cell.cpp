@@ -132,6 +132,7 @@ CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const 
       cell.repetitions.push_back(measure(child.pid(), spec));
     }
     auto exit = child.stop();
+    alloccount::remove_counters(child.pid());
     cell.server_exit = exit.description;
     cell.ok = !cell.repetitions.empty();
     if (!exit.clean) cell.error = "server did not exit cleanly on SIGTERM: " + exit.description;

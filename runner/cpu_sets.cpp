@@ -3,41 +3,19 @@
 #include <sched.h>
 
 #include <algorithm>
-#include <charconv>
 #include <stdexcept>
 
+#include "loadgen/cpu_list.hpp"
+
 namespace apibench::runner {
-namespace {
-
-int parse_cpu(std::string_view s, std::string_view whole) {
-  int v = -1;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc{} || end != s.data() + s.size() || v < 0 || v >= CPU_SETSIZE) {
-    throw std::invalid_argument("bad CPU list '" + std::string(whole) + "' (expected e.g. 0,2-3)");
-  }
-  return v;
-}
-
-}  // namespace
-
 std::vector<int> parse_cpu_list(std::string_view text) {
-  std::vector<int> cpus;
-  std::string_view rest = text;
-  while (!rest.empty() || cpus.empty()) {
-    auto comma = rest.find(',');
-    std::string_view item = rest.substr(0, comma);
-    auto dash = item.find('-');
-    int lo = parse_cpu(item.substr(0, dash), text);
-    int hi = dash == std::string_view::npos ? lo : parse_cpu(item.substr(dash + 1), text);
-    if (hi < lo) throw std::invalid_argument("bad CPU range in '" + std::string(text) + "'");
-    for (int c = lo; c <= hi; ++c) cpus.push_back(c);
-    if (comma == std::string_view::npos) break;
-    rest = rest.substr(comma + 1);
-    if (rest.empty()) throw std::invalid_argument("bad CPU list '" + std::string(text) + "'");
+  auto cpus = loadgen::parse_cpu_list(text);
+  if (!cpus || cpus->empty() || cpus->back() >= CPU_SETSIZE) {
+    throw std::invalid_argument("bad CPU list '" + std::string(text) + "' (expected e.g. 0,2-3)");
   }
-  std::sort(cpus.begin(), cpus.end());
-  cpus.erase(std::unique(cpus.begin(), cpus.end()), cpus.end());
-  return cpus;
+  std::sort(cpus->begin(), cpus->end());
+  cpus->erase(std::unique(cpus->begin(), cpus->end()), cpus->end());
+  return *cpus;
 }
 
 std::string format_cpu_list(const std::vector<int>& cpus) {

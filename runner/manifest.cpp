@@ -50,6 +50,7 @@ ServerManifest parse_manifest(const fs::path& file) {
     m.design = j.at("design").get<std::string>();
     m.run = j.at("run").get<std::vector<std::string>>();
     m.routes = j.at("routes").get<std::vector<std::string>>();
+    m.differences = j.value("differences", std::map<std::string, std::string>{});
     m.path = file;
     if (m.run.empty()) throw std::runtime_error("\"run\" is empty");
     return m;

@@ -2,6 +2,7 @@
 // Servers are described by manifests (servers/*/server.json,
 // servers/peers/*/server.json); nothing else in apibench lists them.
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@ struct ServerManifest {
   std::string design;  // "rust-style", "go-style" or "anchor"
   std::vector<std::string> run;     // argv with {build_dir} {source_dir} {port} {threads}
   std::vector<std::string> routes;  // contract routes it serves ("json", "orders", ...)
+  // Conformance tests ("Suite.Test") where the server's framework departs from
+  // the contract in a way users accept, with the reason; docs/api.md lists them.
+  std::map<std::string, std::string> differences;
   std::filesystem::path path;       // the manifest file
 
   bool serves(const std::string& route) const;

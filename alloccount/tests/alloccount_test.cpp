@@ -15,8 +15,8 @@ ac::Snapshot count_for(long n) {
   child.wait_ready(5s);
   auto snapshot = ac::read_counters(child.pid());
   EXPECT_TRUE(snapshot.has_value()) << "no counters page for pid " << child.pid();
-  child.stop(2s);
-  EXPECT_FALSE(ac::read_counters(child.pid()).has_value()) << "counters page left behind";
+  EXPECT_TRUE(child.stop(2s).clean);
+  EXPECT_FALSE(ac::read_counters(child.pid()).has_value()) << "counters page left behind after a clean exit";
   return snapshot.value_or(ac::Snapshot{});
 }
 

@@ -47,8 +47,10 @@ json cell(const std::string& server, std::vector<double> rps) {
 }  // namespace
 
 TEST(CompareRuns, MatchesCellsAndListsTheRest) {
-  json a = {{"schema", "apibench.run/1"}, {"cells", {cell("x", {100, 101, 102, 103, 104}), cell("only-a", {1})}}};
-  json b = {{"schema", "apibench.run/1"}, {"cells", {cell("x", {200, 201, 202, 203, 204}), cell("only-b", {1})}}};
+  json a = {{"schema", "apibench.run/1"},
+            {"cells", json::array({cell("x", {100, 101, 102, 103, 104}), cell("only-a", {1})})}};
+  json b = {{"schema", "apibench.run/1"},
+            {"cells", json::array({cell("x", {200, 201, 202, 203, 204}), cell("only-b", {1})})}};
   auto c = ar::compare_runs(a, b, "A", "B");
   ASSERT_EQ(c.cells.size(), 1u);
   EXPECT_EQ(c.cells[0].server, "x");

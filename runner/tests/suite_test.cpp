@@ -31,9 +31,10 @@ TEST(Suite, UnknownSuiteAndBadFilesSayWhy) {
 }
 
 TEST(Suite, RawRequestBytes) {
-  ar::WorkloadRequest get{"GET", "/json"};
+  ar::WorkloadRequest get;
+  get.path = "/json";
   EXPECT_EQ(ar::raw_request(get, "127.0.0.1:80"), "GET /json HTTP/1.1\r\nHost: 127.0.0.1:80\r\n\r\n");
-  ar::WorkloadRequest post{"POST", "/orders", {"X-A: 1"}, "{}", "application/json"};
+  ar::WorkloadRequest post{"POST", "/orders", {"X-A: 1"}, "{}", "application/json", 1};
   EXPECT_EQ(ar::raw_request(post, "h:1"),
             "POST /orders HTTP/1.1\r\nHost: h:1\r\nX-A: 1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
 }

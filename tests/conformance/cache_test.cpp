@@ -19,7 +19,7 @@ class CacheTest : public ServerTest {
 };
 
 TEST_P(CacheTest, PutGetReplaceDelete) {
-  if (!require_route("cache")) return;
+  APIBENCH_REQUIRE_ROUTE("cache");
   std::string value("binary\0value\xff", 14);
   auto created = put("user-1", value);
   ASSERT_TRUE(created.has_value());
@@ -40,8 +40,8 @@ TEST_P(CacheTest, PutGetReplaceDelete) {
 }
 
 TEST_P(CacheTest, InvalidKeysAre400) {
-  if (!require_route("cache")) return;
-  for (const std::string key : {"%2e%2e", "a%20b", std::string(251, 'k'), "..", "caf\xc3\xa9"}) {
+  APIBENCH_REQUIRE_ROUTE("cache");
+  for (const std::string& key : std::vector<std::string>{"%2e%2e", "a%20b", std::string(251, 'k'), "..", "caf\xc3\xa9"}) {
     expect_error(put(key, "v"), 400);
     expect_error(get(key), 400);
   }
@@ -49,7 +49,7 @@ TEST_P(CacheTest, InvalidKeysAre400) {
 }
 
 TEST_P(CacheTest, WrongMethodIs405) {
-  if (!require_route("cache")) return;
+  APIBENCH_REQUIRE_ROUTE("cache");
   auto r = send(request_with_body("POST", "/cache/k", "application/octet-stream", "v"));
   expect_error(r, 405);
   ASSERT_TRUE(r.has_value());
@@ -57,21 +57,23 @@ TEST_P(CacheTest, WrongMethodIs405) {
 }
 
 TEST_P(CacheTest, ValueOverOneMiBIs413) {
-  if (!require_route("cache")) return;
+  APIBENCH_REQUIRE_ROUTE("cache");
   auto c = connect();
   c.send(request_with_body("PUT", "/cache/big", "application/octet-stream", std::string((1 << 20) + 1, 'v')));
   expect_error(c.read_response(), 413);
 }
 
 TEST_P(CacheTest, EvictsLeastRecentlyUsedWithinTheBound) {
-  if (!require_route("cache")) return;
+  APIBENCH_REQUIRE_ROUTE("cache");
   // The default bound is 256 MiB: write 300 values of 1 MiB, reading key 0 often so it stays recent.
   std::string value((1 << 20) - 64, 'v');
   for (int i = 0; i < 300; ++i) {
     auto r = put("k" + std::to_string(i), value);
     ASSERT_TRUE(r.has_value());
     ASSERT_EQ(r->status, 201) << i;
-    if (i % 16 == 0) ASSERT_EQ(get("k0")->status, 200) << "k0 evicted though recently used, at " << i;
+    if (i % 16 == 0) {
+      ASSERT_EQ(get("k0")->status, 200) << "k0 evicted though recently used, at " << i;
+    }
   }
   EXPECT_EQ(get("k1")->status, 404) << "the oldest untouched entry should have been evicted";
   EXPECT_EQ(get("k299")->status, 200);

@@ -17,7 +17,7 @@ class OrdersTest : public ServerTest {
 };
 
 TEST_P(OrdersTest, ValidOrderIsPricedAndNumbered) {
-  if (!require_route("orders")) return;
+  APIBENCH_REQUIRE_ROUTE("orders");
   json order = {{"customer", "acme \"quoted\""},
                 {"items", {{{"sku", "A-1"}, {"qty", 2}, {"price_cents", 1250}},
                            {{"sku", "B\\2"}, {"qty", 1000}, {"price_cents", 1000000000}}}},
@@ -40,14 +40,14 @@ TEST_P(OrdersTest, ValidOrderIsPricedAndNumbered) {
 }
 
 TEST_P(OrdersTest, InvalidJsonIs400) {
-  if (!require_route("orders")) return;
+  APIBENCH_REQUIRE_ROUTE("orders");
   for (const char* bad : {"", "{", "{\"customer\": \"a\",}", "[1,2", "nul", "{\"customer\": \"a\"} trailing"}) {
     expect_error(post(bad), 400);
   }
 }
 
 TEST_P(OrdersTest, WrongShapeIs400) {
-  if (!require_route("orders")) return;
+  APIBENCH_REQUIRE_ROUTE("orders");
   const char* item = R"({"sku":"s","qty":1,"price_cents":1})";
   std::vector<std::string> bad = {
       R"({"items":[)" + std::string(item) + "]}",                       // no customer
@@ -72,7 +72,7 @@ TEST_P(OrdersTest, WrongShapeIs400) {
 }
 
 TEST_P(OrdersTest, WrongContentTypeIs415) {
-  if (!require_route("orders")) return;
+  APIBENCH_REQUIRE_ROUTE("orders");
   std::string ok = R"({"customer":"a","items":[{"sku":"s","qty":1,"price_cents":1}]})";
   expect_error(post(ok, "text/plain"), 415);
   expect_error(post(ok, ""), 415);
@@ -82,7 +82,7 @@ TEST_P(OrdersTest, WrongContentTypeIs415) {
 }
 
 TEST_P(OrdersTest, BodyOverTheLimitIs413) {
-  if (!require_route("orders")) return;
+  APIBENCH_REQUIRE_ROUTE("orders");
   std::string huge = R"({"customer":"a","note":")" + std::string(1100 * 1024, 'x') + "\"}";
   auto c = connect();
   c.send(request_with_body("POST", "/orders", "application/json", huge));

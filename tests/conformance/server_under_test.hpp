@@ -18,13 +18,20 @@ namespace apibench::conformance {
 std::vector<runner::ServerManifest> all_servers();
 std::string server_param_name(const ::testing::TestParamInfo<runner::ServerManifest>& info);
 
+}  // namespace apibench::conformance
+
+namespace apibench::runner {
+// How gtest names a server in its messages.
+inline void PrintTo(const ServerManifest& m, std::ostream* os) { *os << m.name; }
+}  // namespace apibench::runner
+
+namespace apibench::conformance {
+
 class ServerTest : public ::testing::TestWithParam<runner::ServerManifest> {
  protected:
   void SetUp() override;
   void TearDown() override;
 
-  // Skips the test unless the server's manifest lists the route.
-  bool require_route(const std::string& route);
 
   std::uint16_t port() const { return port_; }
   testing::TestConnection connect() const { return testing::TestConnection(port_); }
@@ -44,6 +51,12 @@ void expect_common_headers(const testing::HttpResponse& r);
 void expect_error(const std::optional<testing::HttpResponse>& r, int status);
 
 }  // namespace apibench::conformance
+
+// Skips the test unless the server's manifest lists the route.
+#define APIBENCH_REQUIRE_ROUTE(route)   \
+  if (GetParam().serves(route)) {       \
+  } else                                \
+    GTEST_SKIP() << GetParam().name << " does not list route '" << route << "' in its manifest"
 
 #define APIBENCH_INSTANTIATE_FOR_EVERY_SERVER(Suite)                                                       \
   INSTANTIATE_TEST_SUITE_P(Servers, Suite, ::testing::ValuesIn(apibench::conformance::all_servers()), \

@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 using WorkMetrics = ServerTest;
 
 TEST_P(WorkMetrics, WorkSleepsAndReports) {
-  if (!require_route("work")) return;
+  APIBENCH_REQUIRE_ROUTE("work");
   auto r = send(get_request("/work?ms=20"));
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->status, 200);
@@ -23,7 +23,7 @@ TEST_P(WorkMetrics, WorkSleepsAndReports) {
 }
 
 TEST_P(WorkMetrics, BlockedHandlersDoNotStallOthers) {
-  if (!require_route("work")) return;
+  APIBENCH_REQUIRE_ROUTE("work");
   // More blocked handlers than the server has threads; /json must still be answered before any of them.
   std::vector<testing::TestConnection> blocked;
   for (int i = 0; i < 16; ++i) {
@@ -45,7 +45,7 @@ TEST_P(WorkMetrics, BlockedHandlersDoNotStallOthers) {
 }
 
 TEST_P(WorkMetrics, SigtermFinishesRequestsInFlight) {
-  if (!require_route("work")) return;
+  APIBENCH_REQUIRE_ROUTE("work");
   auto c = connect();
   c.send(get_request("/work?ms=300"));
   std::this_thread::sleep_for(50ms);  // let the request reach its handler
@@ -56,7 +56,7 @@ TEST_P(WorkMetrics, SigtermFinishesRequestsInFlight) {
 }
 
 TEST_P(WorkMetrics, MetricsCountRequests) {
-  if (!require_route("metrics")) return;
+  APIBENCH_REQUIRE_ROUTE("metrics");
   for (int i = 0; i < 3; ++i) send(get_request("/json"));
   send(get_request("/nope"));
   auto r = send(get_request("/metrics"));
