@@ -135,11 +135,13 @@ int run_suite(const RunOptions& o) {
     }
   }
   bool complete = !g_interrupted;
+  bool any_ran = std::any_of(cells.begin(), cells.end(), [](const CellResult& c) { return c.ok; });
   record.save(cells, complete);
   fmt::print("\n{}\n", format_summary_table(cells));
   if (!complete) fmt::print("interrupted: the finished cells are kept\n");
+  if (!any_ran) fmt::print(stderr, "apibench run: no cell ran; see the reasons above\n");
   fmt::print("results: {}\n", record.dir.string());
-  return failed || !complete ? 1 : 0;
+  return failed || !complete || !any_ran ? 1 : 0;
 }
 
 }  // namespace apibench::runner
