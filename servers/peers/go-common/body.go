@@ -1,7 +1,6 @@
 package peer
 
 import (
-	"errors"
 	"io"
 	"mime"
 	"net/http"
@@ -12,22 +11,29 @@ import (
 // would read it as empty); one past limit is ErrBodyTooLarge. Both end the
 // connection, as the contract asks.
 func ReadBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, error) {
-	if r.Header.Get("Content-Length") == "" && len(r.TransferEncoding) == 0 {
+	body, err := readLimited(r, limit)
+	if err != nil {
+		// The body is left unread: close rather than drain it. http.MaxBytesReader
+		// closes by itself only on net/http's own ResponseWriter, which every
+		// peer wraps to record the status, so the peers say it explicitly.
 		w.Header().Set("Connection", "close")
+	}
+	return body, err
+}
+
+func readLimited(r *http.Request, limit int64) ([]byte, error) {
+	if r.Header.Get("Content-Length") == "" && len(r.TransferEncoding) == 0 {
 		return nil, ErrLengthRequired
 	}
 	if r.ContentLength > limit {
-		w.Header().Set("Connection", "close") // the unread body is not worth draining
 		return nil, ErrBodyTooLarge
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, limit))
-	var tooLarge *http.MaxBytesError
+	body, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
 	switch {
-	case errors.As(err, &tooLarge):
-		return nil, ErrBodyTooLarge
 	case err != nil:
-		w.Header().Set("Connection", "close")
 		return nil, ErrBadRequest
+	case int64(len(body)) > limit:
+		return nil, ErrBodyTooLarge
 	}
 	return body, nil
 }

@@ -32,7 +32,8 @@ trap 'rm -rf "$rundir"' EXIT
 sed -e "s|@THREADS@|$threads|; s|@HOST@|$host|; s|@PORT@|$port|; s|@RUNDIR@|$rundir|g" \
   "$here/nginx.conf.in" >"$rundir/nginx.conf"
 
-nginx -p "$rundir" -c "$rundir/nginx.conf" -e stderr &
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)  # /usr/sbin may be off a user's PATH
+"$nginx_bin" -p "$rundir" -c "$rundir/nginx.conf" -e stderr -g 'daemon off;' &
 nginx_pid=$!
 trap 'kill -QUIT "$nginx_pid" 2>/dev/null || true' TERM INT
 

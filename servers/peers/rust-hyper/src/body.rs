@@ -17,14 +17,18 @@ pub async fn read(request: Request<Body>, limit: u64) -> Result<Bytes, ApiError>
         return Err(ApiError::LengthRequired);
     }
     // hyper has already refused a malformed Content-Length; one past the limit is refused unread.
-    let declared = declared.and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared = declared
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
     if declared.map_or(false, |length| length > limit) {
         return Err(ApiError::PayloadTooLarge);
     }
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     match hyper::body::to_bytes(Limited::new(request.into_body(), limit)).await {
         Ok(bytes) => Ok(bytes),
-        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => Err(ApiError::PayloadTooLarge),
+        Err(err) if err.downcast_ref::<LengthLimitError>().is_some() => {
+            Err(ApiError::PayloadTooLarge)
+        }
         Err(_) => Err(ApiError::BadRequest),
     }
 }

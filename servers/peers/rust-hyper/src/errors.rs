@@ -54,6 +54,9 @@ impl ApiError {
     /// Errors after which the request's body may be left unread: the
     /// connection is closed rather than drained.
     pub fn closes_connection(self) -> bool {
-        matches!(self, ApiError::LengthRequired | ApiError::PayloadTooLarge | ApiError::BadRequest)
+        matches!(
+            self,
+            ApiError::LengthRequired | ApiError::PayloadTooLarge | ApiError::BadRequest
+        )
     }
 }

@@ -40,17 +40,32 @@ struct Slept {
 
 /// Answers one request: every error becomes its contract response, and every
 /// response is counted and named.
-pub async fn handle(state: Arc<AppState>, request: Request<Body>) -> Result<Response<Body>, hyper::Error> {
+pub async fn handle(
+    state: Arc<AppState>,
+    request: Request<Body>,
+) -> Result<Response<Body>, hyper::Error> {
     let route = Route::of(request.uri().path());
-    let mut response = dispatch(route, &state, request).await.unwrap_or_else(responses::error);
-    response.headers_mut().insert(SERVER, HeaderValue::from_static(SERVER_NAME));
-    state.metrics.count_request(route, response.status().as_u16());
+    let mut response = dispatch(route, &state, request)
+        .await
+        .unwrap_or_else(responses::error);
+    response
+        .headers_mut()
+        .insert(SERVER, HeaderValue::from_static(SERVER_NAME));
+    state
+        .metrics
+        .count_request(route, response.status().as_u16());
     Ok(response)
 }
 
-async fn dispatch(route: Route, state: &AppState, request: Request<Body>) -> Result<Response<Body>, ApiError> {
+async fn dispatch(
+    route: Route,
+    state: &AppState,
+    request: Request<Body>,
+) -> Result<Response<Body>, ApiError> {
     match (route, request.method()) {
-        (Route::Json, &Method::GET) => Ok(responses::json(StatusCode::OK, &Message { message: HELLO })),
+        (Route::Json, &Method::GET) => {
+            Ok(responses::json(StatusCode::OK, &Message { message: HELLO }))
+        }
         (Route::Plaintext, &Method::GET) => Ok(responses::with_body(StatusCode::OK, TEXT, HELLO)),
         (Route::Health, &Method::GET) => Ok(responses::with_body(StatusCode::OK, JSON, HEALTH)),
         (Route::Orders, &Method::POST) => create_order(state, request).await,
@@ -59,19 +74,29 @@ async fn dispatch(route: Route, state: &AppState, request: Request<Body>) -> Res
             let text = state.metrics.render(&state.cache.stats());
             Ok(responses::with_body(StatusCode::OK, METRICS, text))
         }
-        (Route::Cache, &Method::GET | &Method::PUT | &Method::DELETE) => cache(state, request).await,
+        (Route::Cache, &Method::GET | &Method::PUT | &Method::DELETE) => {
+            cache(state, request).await
+        }
         (Route::NotFound, _) => Err(ApiError::NotFound),
-        (route, _) => Err(ApiError::MethodNotAllowed { allow: route.allow() }),
+        (route, _) => Err(ApiError::MethodNotAllowed {
+            allow: route.allow(),
+        }),
     }
 }
 
-async fn create_order(state: &AppState, request: Request<Body>) -> Result<Response<Body>, ApiError> {
+async fn create_order(
+    state: &AppState,
+    request: Request<Body>,
+) -> Result<Response<Body>, ApiError> {
     if !is_json(request.headers().get(CONTENT_TYPE)) {
         return Err(ApiError::UnsupportedMediaType);
     }
     let body = crate::body::read(request, state.body_limit).await?;
     let order = OrderBook::parse(&body)?;
-    Ok(responses::json(StatusCode::CREATED, &state.orders.place(&order)))
+    Ok(responses::json(
+        StatusCode::CREATED,
+        &state.orders.place(&order),
+    ))
 }
 
 /// `application/json`, parameters such as `; charset=utf-8` allowed.

@@ -48,7 +48,9 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, ParseErr
         let (flag, value) = match arg.split_once('=') {
             Some((flag, value)) => (flag.to_owned(), value.to_owned()),
             None => {
-                let value = args.next().ok_or_else(|| invalid(format!("{arg} needs a value")))?;
+                let value = args
+                    .next()
+                    .ok_or_else(|| invalid(format!("{arg} needs a value")))?;
                 (arg, value)
             }
         };
@@ -75,7 +77,9 @@ fn apply(options: &mut Options, flag: &str, value: &str) -> Result<(), ParseErro
 fn number(flag: &str, value: &str, min: u64, max: u64) -> Result<u64, ParseError> {
     match value.parse::<u64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(invalid(format!("{flag} {value} is not a number in {min}..{max}"))),
+        _ => Err(invalid(format!(
+            "{flag} {value} is not a number in {min}..{max}"
+        ))),
     }
 }
 
@@ -85,4 +89,70 @@ fn millis(flag: &str, value: &str) -> Result<Duration, ParseError> {
 
 fn invalid(message: String) -> ParseError {
     ParseError::Invalid(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> impl Iterator<Item = String> {
+        list.iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+
+    #[test]
+    fn reads_every_flag() {
+        let o = parse(args(&[
+            "--host",
+            "::1",
+            "--port=8080",
+            "--threads",
+            "3",
+            "--cache-mb",
+            "2",
+            "--body-limit",
+            "100",
+            "--idle-timeout-ms",
+            "7",
+            "--header-timeout-ms",
+            "8",
+            "--max-conns",
+            "9",
+        ]))
+        .ok()
+        .unwrap();
+        assert_eq!(
+            (
+                o.host.as_str(),
+                o.port,
+                o.threads,
+                o.cache_bytes,
+                o.body_limit
+            ),
+            ("::1", 8080, 3, 2 << 20, 100)
+        );
+        assert_eq!(
+            (o.idle_timeout, o.header_timeout, o.max_conns),
+            (Duration::from_millis(7), Duration::from_millis(8), 9)
+        );
+    }
+
+    #[test]
+    fn refuses_bad_flags() {
+        for bad in [
+            &["--threads", "0"][..],
+            &["--port", "70000"],
+            &["--bogus", "1"],
+            &["--cache-mb", "x"],
+            &["--port"],
+        ] {
+            assert!(
+                matches!(parse(args(bad)), Err(ParseError::Invalid(_))),
+                "{bad:?}"
+            );
+        }
+        assert!(matches!(parse(args(&["--help"])), Err(ParseError::Help)));
+    }
 }

@@ -68,7 +68,10 @@ impl OrderBook {
         let lines: Vec<Line> = order
             .items
             .iter()
-            .map(|item| Line { sku: &item.sku, subtotal_cents: item.qty * item.price_cents })
+            .map(|item| Line {
+                sku: &item.sku,
+                subtotal_cents: item.qty * item.price_cents,
+            })
             .collect();
         Receipt {
             id: self.last_id.fetch_add(1, Ordering::Relaxed) + 1,
@@ -84,7 +87,10 @@ impl Order {
     fn is_valid(&self) -> bool {
         (1..=MAX_CUSTOMER).contains(&self.customer.len())
             && (1..=MAX_ITEMS).contains(&self.items.len())
-            && self.note.as_ref().map_or(true, |note| note.len() <= MAX_NOTE)
+            && self
+                .note
+                .as_ref()
+                .map_or(true, |note| note.len() <= MAX_NOTE)
             && self.items.iter().all(Item::is_valid)
     }
 }
@@ -94,5 +100,69 @@ impl Item {
         (1..=MAX_SKU).contains(&self.sku.len())
             && (1..=MAX_QTY).contains(&self.qty)
             && (0..=MAX_PRICE_CENTS).contains(&self.price_cents)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = r#"{"customer":"acme","items":[{"sku":"A-1","qty":2,"price_cents":1250},
+        {"sku":"B","qty":3,"price_cents":1}],"note":"n","extra":{"x":[1,{"y":2}]}}"#;
+
+    #[test]
+    fn place_computes_the_receipt_and_numbers_orders() {
+        let book = OrderBook::default();
+        let order = OrderBook::parse(VALID.as_bytes()).unwrap();
+        let json = serde_json::to_string(&book.place(&order)).unwrap();
+        assert_eq!(
+            json,
+            r#"{"id":1,"customer":"acme","items":2,"total_cents":2503,"lines":[{"sku":"A-1","subtotal_cents":2500},{"sku":"B","subtotal_cents":3}]}"#
+        );
+        assert_eq!(book.place(&order).id, 2);
+    }
+
+    #[test]
+    fn tells_invalid_json_from_an_invalid_order() {
+        let cases = [
+            (r#"{"customer":"#, ApiError::InvalidJson),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":1,"price_cents":1}]} x"#,
+                ApiError::InvalidJson,
+            ),
+            ("[1]", ApiError::InvalidOrder),
+            (
+                r#"{"items":[{"sku":"A","qty":1,"price_cents":1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+            (r#"{"customer":"a","items":[]}"#, ApiError::InvalidOrder),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":"1","price_cents":1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":1.5,"price_cents":1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":1001,"price_cents":1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":1,"price_cents":-1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+            (
+                r#"{"customer":"a","customer":"b","items":[{"sku":"A","qty":1,"price_cents":1}]}"#,
+                ApiError::InvalidOrder,
+            ),
+        ];
+        for (body, want) in cases {
+            assert_eq!(
+                OrderBook::parse(body.as_bytes()).err(),
+                Some(want),
+                "{body}"
+            );
+        }
     }
 }

@@ -12,10 +12,16 @@ pub const TEXT: &str = "text/plain";
 pub const OCTETS: &str = "application/octet-stream";
 pub const METRICS: &str = "text/plain; version=0.0.4";
 
-pub fn with_body(status: StatusCode, content_type: &'static str, body: impl Into<Body>) -> Response<Body> {
+pub fn with_body(
+    status: StatusCode,
+    content_type: &'static str,
+    body: impl Into<Body>,
+) -> Response<Body> {
     let mut response = Response::new(body.into());
     *response.status_mut() = status;
-    response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    response
+        .headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
     response
 }
 
@@ -38,7 +44,9 @@ struct ErrorBody {
 }
 
 pub fn error(err: ApiError) -> Response<Body> {
-    let mut response = match serde_json::to_vec(&ErrorBody { error: err.reason() }) {
+    let mut response = match serde_json::to_vec(&ErrorBody {
+        error: err.reason(),
+    }) {
         Ok(body) => with_body(err.status(), JSON, body),
         Err(_) => empty(err.status()),
     };

@@ -70,7 +70,10 @@ impl Route {
 /// reads as a path step. Keys are not percent-decoded.
 pub fn valid_cache_key(key: &str) -> bool {
     let allowed = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'~' | b'-');
-    (1..=MAX_CACHE_KEY).contains(&key.len()) && key != "." && key != ".." && key.bytes().all(allowed)
+    (1..=MAX_CACHE_KEY).contains(&key.len())
+        && key != "."
+        && key != ".."
+        && key.bytes().all(allowed)
 }
 
 /// The query of /work: exactly `ms=N`, N in 0..=1000.
@@ -80,4 +83,48 @@ pub fn parse_work_ms(query: Option<&str>) -> Option<u64> {
         return None;
     }
     digits.parse().ok().filter(|ms| *ms <= MAX_WORK_MS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_keys() {
+        let long = "k".repeat(MAX_CACHE_KEY + 1);
+        for (key, want) in [
+            ("a", true),
+            ("A-z_0.9~", true),
+            ("...", true),
+            ("", false),
+            (".", false),
+            ("..", false),
+        ] {
+            assert_eq!(valid_cache_key(key), want, "{key:?}");
+        }
+        for key in ["a%41", "a/b", long.as_str()] {
+            assert!(!valid_cache_key(key), "{key:?}");
+        }
+    }
+
+    #[test]
+    fn work_ms() {
+        assert_eq!(parse_work_ms(Some("ms=0")), Some(0));
+        assert_eq!(parse_work_ms(Some("ms=1000")), Some(1000));
+        for query in [
+            "", "ms=", "ms=1001", "ms=-1", "ms=+1", "ms=1x", "ms=10000", "x=1", "ms=1&x=2",
+        ] {
+            assert_eq!(parse_work_ms(Some(query)), None, "{query:?}");
+        }
+        assert_eq!(parse_work_ms(None), None);
+    }
+
+    #[test]
+    fn routes_and_allow() {
+        assert_eq!(Route::of("/json"), Route::Json);
+        assert_eq!(Route::of("/cache/k"), Route::Cache);
+        assert_eq!(Route::of("/cache"), Route::NotFound);
+        assert_eq!(Route::Orders.allow(), "POST");
+        assert_eq!(Route::Cache.allow(), "GET, PUT, DELETE");
+    }
 }

@@ -26,7 +26,11 @@ pub async fn run(options: Options) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("listening on {}:{}", options.host, incoming.local_addr().port());
+    println!(
+        "listening on {}:{}",
+        options.host,
+        incoming.local_addr().port()
+    );
 
     let state = Arc::new(AppState {
         cache: Cache::new(options.cache_bytes),
@@ -62,15 +66,22 @@ pub async fn run(options: Options) -> ExitCode {
 }
 
 fn bind(options: &Options) -> Result<AddrIncoming, String> {
-    let ip: IpAddr = options.host.parse().map_err(|_| format!("--host {} is not an IP address", options.host))?;
-    let mut incoming = AddrIncoming::bind(&SocketAddr::new(ip, options.port)).map_err(|err| err.to_string())?;
+    let ip: IpAddr = options
+        .host
+        .parse()
+        .map_err(|_| format!("--host {} is not an IP address", options.host))?;
+    let mut incoming =
+        AddrIncoming::bind(&SocketAddr::new(ip, options.port)).map_err(|err| err.to_string())?;
     incoming.set_nodelay(true);
     Ok(incoming)
 }
 
 /// Resolves on the first SIGTERM or SIGINT.
 async fn stop_signal() {
-    let (mut term, mut int) = match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+    let (mut term, mut int) = match (
+        signal(SignalKind::terminate()),
+        signal(SignalKind::interrupt()),
+    ) {
         (Ok(term), Ok(int)) => (term, int),
         _ => return std::future::pending().await,
     };
@@ -96,12 +107,17 @@ impl ConnectionGuard {
             return None;
         }
         metrics.connections_total.fetch_add(1, Ordering::Relaxed);
-        Some(ConnectionGuard { state: state.clone() })
+        Some(ConnectionGuard {
+            state: state.clone(),
+        })
     }
 }
 
 impl Drop for ConnectionGuard {
     fn drop(&mut self) {
-        self.state.metrics.connections_open.fetch_sub(1, Ordering::Relaxed);
+        self.state
+            .metrics
+            .connections_open
+            .fetch_sub(1, Ordering::Relaxed);
     }
 }
