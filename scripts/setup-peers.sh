@@ -14,6 +14,7 @@ packages=(
   librust-tokio-dev
   librust-serde-json-dev
   librust-serde-derive-dev
+  librust-lru-dev
   nginx-light
 )
 command -v cargo >/dev/null 2>&1 || packages+=(cargo)
