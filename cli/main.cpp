@@ -4,10 +4,13 @@
 #include <CLI/CLI.hpp>
 #include <filesystem>
 #include <fmt/core.h>
+#include <algorithm>
 #include <functional>
 
 #include "loadgen/duration.hpp"
 #include "loadgen/load_command.hpp"
+#include "report/report.hpp"
+#include "report/report_command.hpp"
 #include "runner/compare.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/run_suite.hpp"
@@ -29,6 +32,21 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
   return *d;
 }
 
+// A run, then its reports; a report that cannot be written is said, and the run's results stay.
+int run_and_report(const runner::RunOptions& o) {
+  runner::RunOutcome run = runner::run_suite(o);
+  if (run.run_dir.empty()) return run.exit_code;
+  try {
+    report::ReportOutcome written = report::write_reports(run.run_dir);
+    for (const auto& note : written.notes) fmt::print("note: {}\n", note);
+    fmt::print("report: {}\n", (run.run_dir / "report.html").string());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench run: the report could not be written: {}\n", e.what());
+    return std::max(run.exit_code, 1);
+  }
+  return run.exit_code;
+}
+
 void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>& action) {
   auto* run = app.add_subcommand("run", "Run a benchmark suite and write a results folder");
   run->add_option("--suite", o.suite, "suite name (suites/<name>.json) or a path to a suite file")->capture_default_str();
@@ -48,7 +66,7 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   run->add_flag("--count-allocs", o.count_allocations,
                 "count each server's heap allocations per request (LD_PRELOAD; dynamically linked servers only)");
   run->add_option("--results", o.results_root, "where results folders go")->capture_default_str();
-  run->callback([&action, &o] { action = [&o] { return runner::run_suite(o); }; });
+  run->callback([&action, &o] { action = [&o] { return run_and_report(o); }; });
 }
 
 struct CompareOptions {
@@ -84,6 +102,7 @@ int main(int argc, char** argv) {
   std::function<int()> action;
   add_run_command(app, run_options, action);
   loadgen::add_load_command(app, action);
+  report::add_report_command(app, action);
   CompareOptions compare_options;
   add_compare_command(app, compare_options, run_options.results_root, action);
 
