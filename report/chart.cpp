@@ -9,7 +9,7 @@ namespace {
 
 std::string preamble(const std::string& title) {
   return fmt::format(
-      "set terminal svg size 760,400 dynamic noenhanced font 'sans,12' background '#ffffff'\n"
+      "set terminal svg size 640,400 dynamic noenhanced font 'sans,14' background '#ffffff'\n"
       "set output '{}'\n"
       "set title {}\n"
       "set key below\n"
@@ -72,7 +72,9 @@ std::string x_axis(const LineChart& chart) {
   }
   std::string tics;
   for (double x : xs) tics += fmt::format("{}{}", tics.empty() ? "" : ", ", number(x));
-  return "set logscale x 2\nset xtics (" + tics + ")\n";
+  // A margin on both sides keeps the first and last connection counts (and their tics) inside the frame.
+  return fmt::format("set logscale x 2\nset xrange [{}:{}]\nset xtics ({})\n", *xs.begin() / 1.25, *xs.rbegin() * 1.25,
+                     tics);
 }
 
 std::string line_data(const LineChart& chart) {

@@ -79,19 +79,22 @@ class Planner {
   void plan_workload(const WorkloadCells& w) {
     add(w.workload, "Requests per second (median, bars from min to max)",
         bars(w, "requests/s", [](const CellSummaryData& s) { return s.requests_per_second; }));
+    if (w.connections.size() > 1) {
+      add(w.workload, "Requests per second by connections",
+          scaling(w, "requests/s", [](const CellSummaryData& s) { return s.requests_per_second; }));
+      add(w.workload, "p99 latency by connections",
+          scaling(w, "p99 us", [](const CellSummaryData& s) { return s.p99_us; }));
+    }
     for (unsigned conns : w.connections) {
       add(w.workload, fmt::format("Latency by percentile, {} connections", conns), spectrum(w, conns));
+    }
+    for (unsigned conns : w.connections) {
       add(w.workload, fmt::format("p99 latency per second, {} connections", conns), timeline(w, conns));
     }
     add(w.workload, "Server CPU time per request (median, min-max)",
         bars(w, "CPU us/request", [](const CellSummaryData& s) { return s.cpu_us_per_request; }));
     add(w.workload, "Server peak RSS (median, min-max)",
         bars(w, "peak RSS MiB", [](const CellSummaryData& s) { return s.rss_peak_mib; }));
-    if (w.connections.size() < 2) return;
-    add(w.workload, "Requests per second by connections",
-        scaling(w, "requests/s", [](const CellSummaryData& s) { return s.requests_per_second; }));
-    add(w.workload, "p99 latency by connections",
-        scaling(w, "p99 us", [](const CellSummaryData& s) { return s.p99_us; }));
   }
 
   BarChart bars(const WorkloadCells& w, const std::string& ylabel, const Metric& metric) const {

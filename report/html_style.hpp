@@ -17,16 +17,17 @@ nav a { color: #0969da; text-decoration: none; }
 .banner.interrupted { background: #fff1f0; border-color: var(--bad); color: var(--bad); font-weight: 600; }
 .banner.notice { background: #fff8c5; border-color: var(--warn); color: #4d2d00; }
 .scroll { overflow-x: auto; }
-table { border-collapse: collapse; margin: .5rem 0 1rem; font-variant-numeric: tabular-nums; }
-th, td { padding: .35rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { background: var(--band); text-align: left; font-weight: 600; white-space: nowrap; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: 14px; font-variant-numeric: tabular-nums; }
+th, td { padding: .3rem .55rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { background: var(--band); text-align: left; font-weight: 600; }
+td { white-space: nowrap; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #fbfcfd; }
 table.environment td:first-child { color: var(--muted); white-space: nowrap; }
-table.environment td { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
+table.environment td { white-space: normal; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em; }
 td.flag { color: var(--warn); font-weight: 600; }
 ul.warnings li { color: #4d2d00; }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(460px, 1fr)); gap: 1rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(460px, 1fr)); gap: 1rem; }
 figure { margin: 0; padding: .5rem; border: 1px solid var(--line); border-radius: 6px; }
 figure svg { display: block; width: 100%; height: auto; }
 figcaption { font-size: .85rem; padding: .2rem .3rem 0; }

@@ -45,7 +45,7 @@ std::vector<std::string> workload_row(const CellData& c, bool with_allocations) 
 
 Table environment_table(const RunData& run) {
   const EnvironmentData& e = run.environment;
-  Table t{{"", ""}, {false, false}, {}};
+  Table t{{"setting", "value"}, {false, false}, {}};
   t.rows = {
       {"suite", run.suite},
       {"started / finished (UTC)", run.started + " / " + run.finished},
