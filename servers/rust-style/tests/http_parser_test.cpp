@@ -10,7 +10,8 @@
 namespace apibench::rust_style {
 namespace {
 
-HeadResult parse(const std::string& text, RequestHead& head) { return parse_head(text, head); }
+// Takes a view so that literals outlive the head that points into them.
+HeadResult parse(std::string_view text, RequestHead& head) { return parse_head(text, head); }
 
 int head_error(const std::string& text) {
   RequestHead head;
