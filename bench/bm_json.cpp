@@ -98,8 +98,21 @@ void BM_ParseOrder_NlohmannDom(benchmark::State& state) {
 }
 BENCHMARK(BM_ParseOrder_NlohmannDom)->Apply(bench::order_sizes);
 
+// The order's total as rust-style's reader sees it, to check the SAX handler's.
+std::uint64_t total_cents(const std::string& body) {
+  rust::OrderReader reader;
+  rust::Order order;
+  reader.read(body, order);
+  std::uint64_t total = 0;
+  for (const rust::OrderLine& line : order.items) total += static_cast<std::uint64_t>(line.qty * line.price_cents);
+  return total;
+}
+
 void BM_ParseOrder_NlohmannSax(benchmark::State& state) {
   const std::string body = body_for(state);
+  OrderTotalSax check;
+  nlohmann::json::sax_parse(body, &check);
+  if (check.total_cents != total_cents(body)) return state.SkipWithError("the SAX handler added up a wrong total");
   AllocationCounter allocations;
   for (auto _ : state) {
     OrderTotalSax sax;
