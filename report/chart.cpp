@@ -1,6 +1,7 @@
 #include "report/chart.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <set>
 
@@ -55,20 +56,29 @@ std::string bar_plot(const BarChart& chart) {
   return plot + "\n";
 }
 
-std::string x_axis(const LineChart& chart) {
-  switch (chart.x_scale) {
-    case XScale::linear:
-      return "set xrange [*:*]\n";
-    case XScale::percentile_tail:
-      return "set logscale x 10\nset xrange [1:*]\n"
-             "set xtics ('0%%' 1, '50%%' 2, '90%%' 10, '99%%' 100, '99.9%%' 1000, '99.99%%' 10000, "
-             "'99.999%%' 100000, '99.9999%%' 1000000)\n";
-    case XScale::log2:
-      break;
-  }
+std::set<double> x_values(const LineChart& chart) {
   std::set<double> xs;
   for (const auto& s : chart.series) {
     for (const auto& p : s.points) xs.insert(p.x);
+  }
+  return xs;
+}
+
+std::string x_axis(const LineChart& chart) {
+  const std::set<double> xs = x_values(chart);
+  if (xs.empty()) return "";
+  switch (chart.x_scale) {
+    case XScale::seconds: {
+      // Whole seconds, about ten tics, room for a window of a single second.
+      const double last = *xs.rbegin();
+      return fmt::format("set xrange [0:{}]\nset xtics 0,{}\n", last + 1, std::max(1.0, std::ceil(last / 10)));
+    }
+    case XScale::percentile_tail:
+      return "set logscale x 10\nset xrange [1:*]\n"
+             "set xtics ('50%%' 2, '90%%' 10, '99%%' 100, '99.9%%' 1000, '99.99%%' 10000, "
+             "'99.999%%' 100000, '99.9999%%' 1000000)\n";
+    case XScale::log2:
+      break;
   }
   std::string tics;
   for (double x : xs) tics += fmt::format("{}{}", tics.empty() ? "" : ", ", number(x));
@@ -90,7 +100,8 @@ std::string line_data(const LineChart& chart) {
 }
 
 std::string line_plot(const LineChart& chart) {
-  const char* style = chart.x_scale == XScale::log2 ? "linespoints pt 7 ps 0.6" : "lines";
+  // The spectrum has hundreds of points; elsewhere a point may stand alone (a one-second window).
+  const char* style = chart.x_scale == XScale::percentile_tail ? "lines" : "linespoints pt 7 ps 0.6";
   std::string plot = "plot ";
   for (std::size_t i = 0; i < chart.series.size(); ++i) {
     const LineSeries& s = chart.series[i];

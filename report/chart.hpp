@@ -39,7 +39,7 @@ struct LineSeries {
 };
 
 enum class XScale {
-  linear,
+  seconds,          // whole seconds from 1
   percentile_tail,  // x = 1/(1-p), log-scaled, labelled 50%, 90%, 99%...
   log2,             // connection counts
 };
@@ -48,7 +48,7 @@ struct LineChart {
   std::string title;
   std::string xlabel;
   std::string ylabel;
-  XScale x_scale = XScale::linear;
+  XScale x_scale = XScale::seconds;
   std::vector<LineSeries> series;
 };
 

@@ -132,7 +132,7 @@ class Planner {
 
   LineChart timeline(const WorkloadCells& w, unsigned conns) const {
     LineChart chart{fmt::format("{}, {} connections: p99 per second, one line per repetition", w.workload, conns),
-                    "second of the measured window", "p99 latency us", XScale::linear, {}};
+                    "second of the measured window", "p99 latency us", XScale::seconds, {}};
     for (const auto& server : w.servers) {
       const CellData* c = w.find(server, conns);
       if (!c) continue;
