@@ -16,6 +16,7 @@
 #include "loadgen/request_builder.hpp"
 #include "loadgen/result_json.hpp"
 #include "loadgen/summary.hpp"
+#include "loadgen/sweep.hpp"
 #include "loadgen/url.hpp"
 
 namespace apibench::loadgen {
@@ -38,6 +39,8 @@ struct LoadOptions {
   std::string json_path;
   std::string hgrm_path;
   std::string cpus;
+  bool sweep = false;
+  std::string slo = "10ms";
 };
 
 const CLI::Validator kUrl(
@@ -89,6 +92,28 @@ void add_options(CLI::App& load, LoadOptions& o) {
   load.add_option("--json", o.json_path, "Write the result as JSON (schema apibench.load/1)");
   load.add_option("--hgrm", o.hgrm_path, "Write the latency distribution as .hgrm (open loop: also FILE.service.hgrm)");
   load.add_option("--cpus", o.cpus, "Pin generator threads to these CPUs (0,2-3)")->check(kCpuList);
+  load.add_flag("--sweep", o.sweep,
+                "Open-loop steps of rising rate (each -d long) until p99 passes --slo; reports the highest rate that met it");
+  load.add_option("--slo", o.slo, "p99 bound for --sweep")->capture_default_str()->check(kDuration);
+}
+
+int run_sweep_command(const LoadOptions& o, const LoadSpec& spec) {
+  SweepSpec sweep;
+  sweep.slo = *parse_duration(o.slo);
+  sweep.step_duration = spec.duration;
+  const SweepResult r = run_sweep(spec, sweep);
+  fmt::print("closed-loop probe: {:.0f} requests/s\n{:>12}  {:>12}  {:>10}  {}\n", r.probe_requests_per_second,
+             "rate", "delivered", "p99", "verdict");
+  for (const auto& s : r.steps) {
+    fmt::print("{:>12.0f}  {:>12.0f}  {:>10}  {}\n", s.rate, s.result.requests_per_second(),
+               format_latency(s.result.latency.value_at_percentile(99)), s.verdict);
+  }
+  if (!r.max_rate) {
+    fmt::print("no step met p99 <= {}\n", o.slo);
+    return 1;
+  }
+  fmt::print("max throughput at p99 <= {}: {:.0f} requests/s\n", o.slo, *r.max_rate);
+  return 0;
 }
 
 LoadSpec spec_from(const LoadOptions& o) {
@@ -144,6 +169,7 @@ int run_command(const LoadOptions& o) {
   const LoadSpec spec = spec_from(o);
   LoadResult result;
   try {
+    if (o.sweep) return run_sweep_command(o, spec);
     result = run_load(spec);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "apibench load: error: {}\nRun 'apibench load --help' for usage.\n", e.what());

@@ -123,6 +123,13 @@ CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const 
       return cell;
     }
     loadgen::LoadSpec spec = load_spec(ctx, workload, connections, ready.port);
+    if (workload.sweep) {
+      cell.sweep = loadgen::run_sweep(spec, *workload.sweep);
+      cell.ok = !cell.sweep->steps.empty();
+      if (!cell.ok) cell.error = "the closed-loop probe got no responses";
+      cell.server_exit = child.stop().description;
+      return cell;
+    }
     if (ctx.warmup.count() > 0) {
       loadgen::LoadSpec warm = spec;
       warm.duration = ctx.warmup;

@@ -45,6 +45,7 @@ struct CellResult {
   std::string server_exit;  // how the server ended ("exit 0")
   std::vector<Repetition> repetitions;
   std::optional<IdleMeasurement> idle;  // for "idle" workloads
+  std::optional<loadgen::SweepResult> sweep;  // for workloads with a sweep
 };
 
 struct CellContext {

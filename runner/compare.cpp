@@ -37,7 +37,8 @@ std::string cell_key(const nlohmann::json& cell) {
 
 std::map<std::string, const nlohmann::json*> ok_cells(const nlohmann::json& run) {
   std::map<std::string, const nlohmann::json*> cells;
-  for (const auto& c : run.value("cells", nlohmann::json::array())) {
+  if (!run.contains("cells") || !run["cells"].is_array()) return cells;
+  for (const auto& c : run["cells"]) {  // pointers into run itself: value() would return a copy
     if (c.value("status", "") == "ok" && !c.value("repetitions", nlohmann::json::array()).empty()) {
       cells[cell_key(c)] = &c;
     }

@@ -62,6 +62,20 @@ nlohmann::json repetition_json(const Repetition& r, const std::string& histogram
             {"involuntary_switches", r.server.involuntary_switches}}}};
 }
 
+nlohmann::json sweep_json(const loadgen::SweepResult& s) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& step : s.steps) {
+    steps.push_back({{"rate", step.rate},
+                     {"requests_per_second", step.result.requests_per_second()},
+                     {"latency", latency_json(step.result.latency)},
+                     {"verdict", step.verdict},
+                     {"met", step.met}});
+  }
+  return {{"probe_requests_per_second", s.probe_requests_per_second},
+          {"max_rate", s.max_rate ? nlohmann::json(*s.max_rate) : nlohmann::json()},
+          {"steps", steps}};
+}
+
 nlohmann::json spread_json(const Spread& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
 
 std::uint64_t non_2xx(const loadgen::LoadResult& r) {
@@ -168,6 +182,7 @@ nlohmann::json to_json(const CellResult& cell) {
                  {"rss_after_bytes", cell.idle->rss_after_bytes},
                  {"rss_per_connection_bytes", cell.idle->rss_per_connection_bytes()}};
   }
+  if (cell.sweep) j["sweep"] = sweep_json(*cell.sweep);
   j["repetitions"] = nlohmann::json::array();
   for (std::size_t i = 0; i < cell.repetitions.size(); ++i) {
     j["repetitions"].push_back(repetition_json(cell.repetitions[i], histogram_stem(cell, i)));

@@ -67,7 +67,7 @@ struct RunRecord {
 
 }  // namespace
 
-int run_suite(const RunOptions& o) {
+RunOutcome run_suite(const RunOptions& o) {
   Suite suite;
   std::vector<const ServerManifest*> servers;
   ManifestSet manifests = load_manifests(o.source_dir);
@@ -76,7 +76,7 @@ int run_suite(const RunOptions& o) {
     servers = select_servers(manifests, o.servers.empty() ? suite.servers : o.servers);
   } catch (const std::exception& e) {
     fmt::print(stderr, "apibench run: {}\n", e.what());
-    return 2;
+    return {2, {}};
   }
   for (const auto& e : manifests.errors) fmt::print(stderr, "warning: manifest {}: {}\n", e.path.string(), e.message);
 
@@ -141,7 +141,7 @@ int run_suite(const RunOptions& o) {
   if (!complete) fmt::print("interrupted: the finished cells are kept\n");
   if (!any_ran) fmt::print(stderr, "apibench run: no cell ran; see the reasons above\n");
   fmt::print("results: {}\n", record.dir.string());
-  return failed || !complete || !any_ran ? 1 : 0;
+  return {failed || !complete || !any_ran ? 1 : 0, record.dir};
 }
 
 }  // namespace apibench::runner

@@ -23,8 +23,13 @@ struct RunOptions {
   std::vector<std::string> argv;  // recorded with the run
 };
 
-// Returns the process exit code: 0 when every cell ran, 1 when one failed or
-// the run was interrupted (what finished is kept), 2 for a suite that cannot run.
-int run_suite(const RunOptions& options);
+struct RunOutcome {
+  // 0 when every cell ran, 1 when one failed, none ran, or the run was
+  // interrupted (what finished is kept), 2 for a suite that cannot run.
+  int exit_code = 0;
+  std::filesystem::path run_dir;  // empty when nothing was written
+};
+
+RunOutcome run_suite(const RunOptions& options);
 
 }  // namespace apibench::runner

@@ -31,6 +31,15 @@ Workload parse_workload(const nlohmann::json& j) {
   if (w.kind != "load" && w.kind != "idle") throw std::runtime_error("workload kind must be 'load' or 'idle'");
   for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
   w.connections = j.at("connections").get<std::vector<unsigned>>();
+  if (j.contains("sweep")) {
+    const auto& s = j.at("sweep");
+    loadgen::SweepSpec sweep;
+    sweep.slo = std::chrono::milliseconds(s.value("slo_ms", 10));
+    sweep.step_duration = std::chrono::milliseconds(s.value("step_ms", 2000));
+    sweep.max_steps = s.value("max_steps", sweep.max_steps);
+    if (sweep.slo.count() <= 0 || sweep.step_duration.count() <= 0) throw std::runtime_error("bad sweep settings");
+    w.sweep = sweep;
+  }
   if (w.requests.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
   if (w.connections.empty()) throw std::runtime_error("workload '" + w.name + "' has no connection counts");
   for (unsigned c : w.connections) {

@@ -3,8 +3,11 @@
 // how many repetitions. docs/suites.md describes the format.
 #include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "loadgen/sweep.hpp"
 
 namespace apibench::runner {
 
@@ -23,6 +26,7 @@ struct Workload {
   std::string route;  // the contract route it needs from a server ("json")
   std::vector<WorkloadRequest> requests;
   std::vector<unsigned> connections;  // one cell per count
+  std::optional<loadgen::SweepSpec> sweep;  // when set, each cell is a sweep instead of repetitions
 };
 
 struct Suite {

@@ -7,6 +7,12 @@
 namespace apibench::runner {
 namespace {
 
+std::string sweep_text(const loadgen::SweepResult& s) {
+  if (!s.max_rate) return fmt::format("no step met the SLO (closed-loop probe {:.0f} requests/s)", s.probe_requests_per_second);
+  return fmt::format("max {:.0f} requests/s within the SLO (closed-loop probe {:.0f}, {} steps)", *s.max_rate,
+                     s.probe_requests_per_second, s.steps.size());
+}
+
 std::string with_range(const Spread& s, int precision) {
   return fmt::format("{:.{}f} ({:.{}f}-{:.{}f})", s.median, precision, s.min, precision, s.max, precision);
 }
@@ -21,6 +27,10 @@ std::string format_summary_table(const std::vector<CellResult>& cells) {
     if (!c.ok) {
       out += fmt::format("{:<12} {:<10} {:>5}  {}: {}\n", c.server, c.workload, c.connections,
                          c.skipped ? "skipped" : "FAILED", c.error);
+      continue;
+    }
+    if (c.sweep) {
+      out += fmt::format("{:<12} {:<10} {:>5}  sweep: {}\n", c.server, c.workload, c.connections, sweep_text(*c.sweep));
       continue;
     }
     if (c.idle) {
@@ -43,6 +53,7 @@ std::string format_cell_line(const CellResult& c) {
     return fmt::format("{} {} c={}: {}: {}", c.server, c.workload, c.connections, c.skipped ? "skipped" : "FAILED",
                        c.error);
   }
+  if (c.sweep) return fmt::format("{} {} c={}: sweep: {}", c.server, c.workload, c.connections, sweep_text(*c.sweep));
   if (c.idle) {
     return fmt::format("{} {} c={}: {:.0f} bytes of RSS per idle connection", c.server, c.workload, c.connections,
                        c.idle->rss_per_connection_bytes());
