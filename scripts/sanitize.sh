@@ -77,7 +77,7 @@ asan() {
   run "$dir" servers/rust-style/tests/rust_style_test
   run "$dir" servers/go-style/go_style_test
   run "$dir" tests/conformance_test "$cxx_servers"
-  run "$dir" tests/hostile/hostile_test "HostileCppServer*"
+  run "$dir" tests/hostile/hostile_test "*HostileCppServer*"
   unset ASAN_OPTIONS UBSAN_OPTIONS
   echo "  ASan stage: $((SECONDS - start)) s"
 }

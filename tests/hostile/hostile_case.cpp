@@ -39,6 +39,7 @@ HostileCase parse_case(const nlohmann::json& entry, const std::filesystem::path&
   }
   if (entry.contains("error")) c.error = entry.at("error").get<std::string>();
   c.half_close = entry.value("half_close", false);
+  if (entry.contains("or_expect")) c.or_statuses = entry.at("or_expect").get<std::vector<int>>();
   return c;
 }
 
@@ -57,12 +58,20 @@ std::vector<HostileCase> load_cases(const std::filesystem::path& dir) {
   return cases;
 }
 
+HostileCase alternative(const HostileCase& c) {
+  HostileCase other;
+  other.name = c.name;
+  other.statuses = c.or_statuses;
+  return other;
+}
+
 std::string describe_expectation(const HostileCase& c) {
   if (c.statuses.empty()) return "close";
   std::string text;
   for (int status : c.statuses) text += (text.empty() ? "" : ", ") + std::to_string(status);
   if (c.error) text += " {\"error\":\"" + *c.error + "\"}";
   if (c.then_close) text += " then close";
+  if (!c.or_statuses.empty()) text += " (or " + describe_expectation(alternative(c)) + ")";
   return text;
 }
 
