@@ -82,15 +82,17 @@ TestConnection::~TestConnection() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void TestConnection::send(std::string_view bytes) {
+bool TestConnection::send(std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (n < 0) {
       if (errno == EINTR) continue;
+      if (errno == EPIPE || errno == ECONNRESET) return false;
       throw std::runtime_error(std::string("send: ") + std::strerror(errno));
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
+  return true;
 }
 
 bool TestConnection::fill(std::chrono::steady_clock::time_point deadline) {
@@ -120,6 +122,10 @@ std::optional<HttpResponse> TestConnection::read_response(std::chrono::milliseco
   buffer_.erase(0, head_end + 4);
   bool no_body = head_request || r.status == 204 || r.status == 304 || (r.status >= 100 && r.status < 200);
   if (no_body) return r;
+  if (r.header("Transfer-Encoding").value_or("").find("chunked") != std::string::npos) {
+    if (!read_chunked_body(r.body, deadline)) return std::nullopt;
+    return r;
+  }
   if (auto len = r.header("Content-Length")) {
     std::size_t n = std::stoul(*len);
     while (buffer_.size() < n) {
@@ -135,6 +141,23 @@ std::optional<HttpResponse> TestConnection::read_response(std::chrono::milliseco
   r.body = std::move(buffer_);
   buffer_.clear();
   return r;
+}
+
+bool TestConnection::read_chunked_body(std::string& body, std::chrono::steady_clock::time_point deadline) {
+  for (;;) {
+    std::size_t line_end;
+    while ((line_end = buffer_.find("\r\n")) == std::string::npos) {
+      if (!fill(deadline)) return false;
+    }
+    std::size_t size = std::stoul(buffer_.substr(0, line_end), nullptr, 16);  // extensions after ';' are ignored
+    std::size_t need = line_end + 2 + size + 2;
+    while (buffer_.size() < need) {
+      if (!fill(deadline)) return false;
+    }
+    body.append(buffer_, line_end + 2, size);
+    buffer_.erase(0, need);  // a last chunk with trailers is not expected from the servers under test
+    if (size == 0) return true;
+  }
 }
 
 bool TestConnection::closed_by_peer(std::chrono::milliseconds timeout) {

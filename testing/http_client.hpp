@@ -31,7 +31,9 @@ class TestConnection {
   TestConnection& operator=(TestConnection&&) = delete;
   ~TestConnection();
 
-  void send(std::string_view bytes);
+  // False when the peer closed before taking everything (a server may answer
+  // an oversized request early and close); the answer can still be read.
+  bool send(std::string_view bytes);
   // Reads one response (body by Content-Length, or to end of stream when it has
   // none). nullopt when the peer closed or the timeout passed before one came.
   std::optional<HttpResponse> read_response(std::chrono::milliseconds timeout = kDefaultTimeout,
@@ -43,6 +45,7 @@ class TestConnection {
 
  private:
   bool fill(std::chrono::steady_clock::time_point deadline);  // false on EOF, error or timeout
+  bool read_chunked_body(std::string& body, std::chrono::steady_clock::time_point deadline);
 
   int fd_ = -1;
   std::string buffer_;

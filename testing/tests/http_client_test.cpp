@@ -58,6 +58,13 @@ TEST(TestConnection, ReadsAResponseWithItsHeadersAndBody) {
   EXPECT_EQ(r->body, "ok");
 }
 
+TEST(TestConnection, DecodesAChunkedBody) {
+  OneShotServer server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\na;x=1\r\n0123456789\r\n0\r\n\r\n");
+  auto r = at::request_once(server.port(), at::get_request("/"));
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->body, "abc0123456789");
+}
+
 TEST(TestConnection, AZeroTimeoutSeesAResponseThatHasArrived) {
   OneShotServer server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
   at::TestConnection c(server.port());
