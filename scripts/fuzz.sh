@@ -14,9 +14,11 @@ build=$root/build/fuzz
 targets=(rust_request_fuzz rust_orders_fuzz go_request_fuzz go_orders_fuzz)
 
 # fuzzer-no-link everywhere, so the servers' code (not only the harnesses) gives coverage.
+# Boost 1.74's Asio enables co_await under clang only with <experimental/coroutine>,
+# which libstdc++ lacks; clang 14 has C++20 coroutines and <coroutine>, so say so.
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DAPIBENCH_FUZZ=ON -DAPIBENCH_BUILD_TESTS=OFF -DAPIBENCH_BUILD_BENCH=OFF \
-  "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+  "-DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined -DBOOST_ASIO_HAS_CO_AWAIT=1" \
   >/dev/null
 flock /tmp/apibench-build.lock cmake --build "$build" --target "${targets[@]}" -j2
 
