@@ -101,6 +101,33 @@ std::optional<Order> decode_shape(const json& doc) {
   return order;
 }
 
+// Valid JSON whose number does not fit a double (1e400) fails nlohmann's parse
+// as "number overflow"; encoding/json reads it and then refuses the value for
+// the field, so it is an invalid order, not invalid JSON.
+bool number_out_of_range(std::string_view body) {
+  struct OverflowSeen : nlohmann::json_sax<json> {
+    bool overflow = false;
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) override {
+      overflow = e.id == 406;  // out_of_range.406: number overflow
+      return false;
+    }
+  } sax;
+  json::sax_parse(body.begin(), body.end(), &sax, nlohmann::detail::input_format_t::json, /*strict=*/true);
+  return sax.overflow;
+}
+
 }  // namespace
 
 std::variant<Order, OrderError> decode_order(std::string_view body) {
@@ -109,7 +136,8 @@ std::variant<Order, OrderError> decode_order(std::string_view body) {
       body.begin(), body.end(),
       [&guard](int depth, json::parse_event_t event, json& parsed) { return guard.on_event(depth, event, parsed); },
       /*allow_exceptions=*/false);
-  if (doc.is_discarded() || guard.too_deep) return OrderError::invalid_json;
+  if (guard.too_deep) return OrderError::invalid_json;
+  if (doc.is_discarded()) return number_out_of_range(body) ? OrderError::invalid_order : OrderError::invalid_json;
   if (guard.duplicate_key) return OrderError::invalid_order;
   std::optional<Order> order = decode_shape(doc);
   if (!order) return OrderError::invalid_order;

@@ -69,11 +69,24 @@ Connection::Next Connection::serve_one(gort::Yield yield) {
   return answer(parser, yield);
 }
 
+namespace {
+// "chunked" alone: Beast accepts "gzip, chunked", a coding this server cannot undo.
+bool only_chunked(std::string_view te) {
+  while (!te.empty() && (te.front() == ' ' || te.front() == '\t')) te.remove_prefix(1);
+  while (!te.empty() && (te.back() == ' ' || te.back() == '\t')) te.remove_suffix(1);
+  return beast::iequals(te, "chunked");
+}
+}  // namespace
+
 Connection::Next Connection::answer(RequestParser& parser, gort::Yield yield) {
   const Request& head = parser.get();
   // Beast reads a request with neither Content-Length nor chunked as bodiless;
   // the contract wants 411 for POST and PUT, and 400 for a transfer coding it cannot read.
-  if (head.count(http::field::transfer_encoding) > 0 && !parser.chunked()) {
+  if (head.target().empty() || head.target().front() != '/') {  // only origin-form targets are routed
+    reject(head, 400, yield);
+    return Next::close;
+  }
+  if (head.count(http::field::transfer_encoding) > 0 && !only_chunked(head[http::field::transfer_encoding])) {
     reject(head, 400, yield);
     return Next::close;
   }

@@ -53,6 +53,13 @@ std::optional<ReadResult> RequestReader::feed(RequestParser& parser, bool header
     boost::system::error_code ec;
     std::size_t used = parser.put(buffer_.data(), ec);
     buffer_.consume(used);
+    // Body framing the parser waits on though a blank line has arrived (a chunk
+    // extension's quoted string left open) can only be malformed: refuse it now
+    // rather than at the idle timeout.
+    if (ec == http::error::need_more && used == 0 && !header_phase &&
+        buffered(buffer_).find("\r\n\r\n") != std::string_view::npos) {
+      return ReadResult::rejected(400);
+    }
     if (ec == http::error::need_more) return std::nullopt;
     if (ec) return ReadResult::rejected(status_for(ec));
     if (used == 0) break;

@@ -18,7 +18,48 @@ constexpr std::size_t kFramingAllowance = 64 * 1024;
 constexpr BodyResult error(int status) noexcept { return {ParseStatus::error, status, {}, 0, 0}; }
 constexpr BodyResult incomplete(std::size_t need) noexcept { return {ParseStatus::incomplete, 0, {}, 0, need}; }
 
-// chunk-size [ chunk-ext ]: at most 16 hex digits; extensions are allowed and ignored.
+std::size_t skip_ows(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size() && is_ows(s[i])) ++i;
+  return i;
+}
+
+std::size_t skip_token(std::string_view s, std::size_t i) noexcept {
+  while (i < s.size() && is_token(s[i])) ++i;
+  return i;
+}
+
+// quoted-string starting at s[i] == '"'; npos when it does not close.
+std::size_t skip_quoted(std::string_view s, std::size_t i) noexcept {
+  for (++i; i < s.size(); ++i) {
+    if (s[i] == '"') return i + 1;
+    if (s[i] == '\\' && ++i == s.size()) break;
+    if (!is_field_char(s[i])) break;
+  }
+  return std::string_view::npos;
+}
+
+// chunk-ext = *( BWS ";" BWS ext-name [ BWS "=" BWS ext-val ] ), ext-val = token / quoted-string.
+// Extensions are ignored, but a malformed one is refused: lenient framing is how requests get smuggled.
+bool valid_chunk_extensions(std::string_view ext) noexcept {
+  std::size_t i = skip_ows(ext, 0);
+  while (i < ext.size()) {
+    if (ext[i] != ';') return false;
+    std::size_t name_start = skip_ows(ext, i + 1);
+    i = skip_token(ext, name_start);
+    if (i == name_start) return false;
+    i = skip_ows(ext, i);
+    if (i < ext.size() && ext[i] == '=') {
+      std::size_t value_start = skip_ows(ext, i + 1);
+      i = value_start < ext.size() && ext[value_start] == '"' ? skip_quoted(ext, value_start)
+                                                               : skip_token(ext, value_start);
+      if (i == std::string_view::npos || i == value_start) return false;
+      i = skip_ows(ext, i);
+    }
+  }
+  return true;
+}
+
+// chunk-size [ chunk-ext ]: at most 16 hex digits.
 bool parse_chunk_size(std::string_view line, std::uint64_t& size) noexcept {
   std::size_t i = 0;
   size = 0;
@@ -26,13 +67,7 @@ bool parse_chunk_size(std::string_view line, std::uint64_t& size) noexcept {
     if (i == 16) return false;
     size = size * 16 + static_cast<std::uint64_t>(hex_value(line[i]));
   }
-  if (i == 0) return false;
-  if (i == line.size()) return true;
-  if (line[i] != ';') return false;
-  for (; i < line.size(); ++i) {
-    if (!is_field_char(line[i])) return false;
-  }
-  return true;
+  return i > 0 && valid_chunk_extensions(line.substr(i));
 }
 
 // Trailer fields: checked like header lines, then dropped.
