@@ -24,7 +24,7 @@ class RssSampler {
   explicit RssSampler(pid_t pid)
       : thread_([this, pid] {
           while (!done_.load()) {
-            if (auto s = read_proc_stats(pid)) {
+            if (auto s = read_tree_stats(pid)) {
               peak_ = std::max(peak_, s->rss_bytes);
               sum_ += s->rss_bytes;
               ++samples_;
@@ -58,6 +58,21 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, unsigned 
   return spec;
 }
 
+// Allocation counters summed over the server's process tree; nullopt when no
+// process in it runs under the counting library (static binaries, wrappers).
+std::optional<alloccount::Snapshot> tree_counters(pid_t pid) {
+  std::optional<alloccount::Snapshot> total;
+  for (pid_t p : process_tree(pid)) {
+    if (auto s = alloccount::read_counters(p)) {
+      if (!total) total = alloccount::Snapshot{};
+      total->allocations += s->allocations;
+      total->frees += s->frees;
+      total->bytes += s->bytes;
+    }
+  }
+  return total;
+}
+
 std::optional<double> per_request(const std::optional<alloccount::Snapshot>& before,
                                   const std::optional<alloccount::Snapshot>& after, std::uint64_t requests) {
   if (!before || !after || requests == 0) return std::nullopt;
@@ -66,13 +81,13 @@ std::optional<double> per_request(const std::optional<alloccount::Snapshot>& bef
 
 Repetition measure(pid_t pid, const loadgen::LoadSpec& spec) {
   Repetition rep;
-  auto allocs_before = alloccount::read_counters(pid);
-  auto before = read_proc_stats(pid);
+  auto allocs_before = tree_counters(pid);
+  auto before = read_tree_stats(pid);
   RssSampler rss(pid);
   rep.load = loadgen::run_load(spec);
   rss.finish(rep.server);
-  auto after = read_proc_stats(pid);
-  rep.server.allocations_per_request = per_request(allocs_before, alloccount::read_counters(pid), rep.load.requests);
+  auto after = read_tree_stats(pid);
+  rep.server.allocations_per_request = per_request(allocs_before, tree_counters(pid), rep.load.requests);
   if (!before || !after) throw std::runtime_error("the server exited during the measurement");
   rep.server.cpu_seconds = after->cpu_seconds - before->cpu_seconds;
   if (rep.load.requests > 0) {

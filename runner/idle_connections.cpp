@@ -78,7 +78,7 @@ IdleMeasurement hold_idle_connections(pid_t server, const std::string& host, std
   addr.sin_family = AF_INET;
   addr.sin_port = htons(port);
   ::inet_pton(AF_INET, host.c_str(), &addr.sin_addr);
-  if (auto s = read_proc_stats(server)) m.rss_before_bytes = s->rss_bytes;
+  if (auto s = read_tree_stats(server)) m.rss_before_bytes = s->rss_bytes;
 
   Fds fds;
   for (unsigned i = 0; i < count; ++i) {
@@ -91,7 +91,7 @@ IdleMeasurement hold_idle_connections(pid_t server, const std::string& host, std
     else if (m.error.empty()) m.error = "a connection was not answered with 200";
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(200));  // let the server settle before reading its RSS
-  if (auto s = read_proc_stats(server)) m.rss_after_bytes = s->rss_bytes;
+  if (auto s = read_tree_stats(server)) m.rss_after_bytes = s->rss_bytes;
   return m;
 }
 

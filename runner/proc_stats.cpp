@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -52,6 +53,39 @@ void read_status(pid_t pid, ProcStats& s) {
 }
 
 }  // namespace
+
+std::vector<pid_t> process_tree(pid_t pid) {
+  std::vector<pid_t> tree{pid};
+  for (std::size_t i = 0; i < tree.size(); ++i) {
+    std::string task_dir = "/proc/" + std::to_string(tree[i]) + "/task";
+    std::error_code ec;
+    for (const auto& task : std::filesystem::directory_iterator(task_dir, ec)) {
+      std::ifstream children(task.path() / "children");
+      pid_t child = 0;
+      while (children >> child) tree.push_back(child);
+    }
+  }
+  return tree;
+}
+
+std::optional<ProcStats> read_tree_stats(pid_t pid) {
+  std::optional<ProcStats> total = read_proc_stats(pid);
+  if (!total) return std::nullopt;
+  std::vector<pid_t> tree = process_tree(pid);
+  for (std::size_t i = 1; i < tree.size(); ++i) {
+    if (auto s = read_proc_stats(tree[i])) {
+      total->cpu_seconds += s->cpu_seconds;
+      total->user_seconds += s->user_seconds;
+      total->system_seconds += s->system_seconds;
+      total->rss_bytes += s->rss_bytes;
+      total->peak_rss_bytes += s->peak_rss_bytes;
+      total->threads += s->threads;
+      total->voluntary_switches += s->voluntary_switches;
+      total->involuntary_switches += s->involuntary_switches;
+    }
+  }
+  return total;
+}
 
 std::optional<ProcStats> read_proc_stats(pid_t pid) {
   ProcStats s;

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace apibench::runner {
 
@@ -20,5 +21,13 @@ struct ProcStats {
 
 // nullopt when the process is gone or /proc cannot be read.
 std::optional<ProcStats> read_proc_stats(pid_t pid);
+
+// pid and every process below it: a server started through a wrapper script
+// (nginx's run.sh) does its work in its descendants.
+std::vector<pid_t> process_tree(pid_t pid);
+
+// read_proc_stats summed over process_tree(pid): CPU, RSS, threads and switches
+// add up; peak RSS is the sum of each process's peak.
+std::optional<ProcStats> read_tree_stats(pid_t pid);
 
 }  // namespace apibench::runner

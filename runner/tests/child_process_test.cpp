@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "runner/proc_stats.hpp"
 
 namespace ar = apibench::runner;
@@ -66,4 +68,22 @@ TEST(ChildProcess, PinnedToTheAskedCpu) {
   ASSERT_EQ(sched_getaffinity(child.pid(), sizeof set, &set), 0);
   EXPECT_EQ(CPU_COUNT(&set), 1);
   EXPECT_TRUE(CPU_ISSET(0, &set));
+}
+
+TEST(ProcessTree, SumsAWrappersDescendants) {
+  // A wrapper whose work runs in a child, as nginx's run.sh does.
+  ar::ChildProcess child(shell("echo 'listening on h:1'; sleep 30 & wait"));
+  child.wait_ready(5s);
+  std::vector<pid_t> tree;
+  for (int i = 0; i < 100 && tree.size() < 2; ++i) {
+    tree = ar::process_tree(child.pid());
+    std::this_thread::sleep_for(10ms);
+  }
+  ASSERT_GE(tree.size(), 2u);
+  EXPECT_EQ(tree.front(), child.pid());
+  auto alone = ar::read_proc_stats(child.pid());
+  auto whole = ar::read_tree_stats(child.pid());
+  ASSERT_TRUE(alone && whole);
+  EXPECT_GT(whole->rss_bytes, alone->rss_bytes);
+  EXPECT_GT(whole->threads, alone->threads);
 }
