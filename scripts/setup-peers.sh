@@ -5,6 +5,7 @@
 # second. A cargo already on PATH (rustup's, say) is kept; Debian's is
 # installed only when there is none.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/apt-ensure.sh"
 
 packages=(
   golang-go
@@ -19,23 +20,4 @@ packages=(
 )
 command -v cargo >/dev/null 2>&1 || packages+=(cargo)
 
-missing=()
-for p in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
-  [[ "$status" == installed ]] || missing+=("$p")
-done
-[[ ${#missing[@]} -eq 0 ]] && exit 0
-
-echo "apibench peers setup: installing ${missing[*]}" >&2
-sudo=()
-[[ $(id -u) -eq 0 ]] || sudo=(sudo)
-export DEBIAN_FRONTEND=noninteractive
-# Keep package installs from starting services (nginx) that would hold ports.
-policy=/usr/sbin/policy-rc.d
-if [[ ! -e $policy ]]; then
-  printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee "$policy" >/dev/null
-  "${sudo[@]}" chmod +x "$policy"
-  trap '"${sudo[@]}" rm -f "$policy"' EXIT
-fi
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+apt_ensure "apibench peers setup" "${packages[@]}"
