@@ -41,19 +41,18 @@ std::size_t skip_quoted(std::string_view s, std::size_t i) noexcept {
 // chunk-ext = *( BWS ";" BWS ext-name [ BWS "=" BWS ext-val ] ), ext-val = token / quoted-string.
 // Extensions are ignored, but a malformed one is refused: lenient framing is how requests get smuggled.
 bool valid_chunk_extensions(std::string_view ext) noexcept {
-  std::size_t i = skip_ows(ext, 0);
+  std::size_t i = 0;
   while (i < ext.size()) {
-    if (ext[i] != ';') return false;
+    i = skip_ows(ext, i);  // BWS only ever stands before a ';': trailing white space is refused
+    if (i == ext.size() || ext[i] != ';') return false;
     std::size_t name_start = skip_ows(ext, i + 1);
     i = skip_token(ext, name_start);
     if (i == name_start) return false;
-    i = skip_ows(ext, i);
-    if (i < ext.size() && ext[i] == '=') {
-      std::size_t value_start = skip_ows(ext, i + 1);
+    if (std::size_t eq = skip_ows(ext, i); eq < ext.size() && ext[eq] == '=') {
+      std::size_t value_start = skip_ows(ext, eq + 1);
       i = value_start < ext.size() && ext[value_start] == '"' ? skip_quoted(ext, value_start)
                                                                : skip_token(ext, value_start);
       if (i == std::string_view::npos || i == value_start) return false;
-      i = skip_ows(ext, i);
     }
   }
   return true;

@@ -187,11 +187,23 @@ TEST(HttpBody, IncompleteChunkedBodyLeavesTheInputUntouched) {
   }
 }
 
+TEST(HttpBody, WellFormedChunkExtensionsAreIgnored) {
+  const std::string head = "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+  for (const std::string ext : {";a", ";a=b", " ; a = b", ";a=\"q \\\" x\";b"}) {
+    std::string text = head + "3" + ext + "\r\nabc\r\n0\r\n\r\n";
+    const Parsed p = parse_all(text);
+    EXPECT_EQ(p.body.status, ParseStatus::complete) << ext;
+    EXPECT_EQ(p.body.body, "abc") << ext;
+  }
+}
+
 TEST(HttpBody, BadChunkFramingIs400) {
   const std::string head = "PUT / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
   for (const std::string body : {"x\r\nabc\r\n0\r\n\r\n", "-3\r\nabc\r\n0\r\n\r\n", "3 \r\nabc\r\n0\r\n\r\n",
                                  "\r\nabc\r\n0\r\n\r\n", "3\r\nabcd\r\n0\r\n\r\n", "3\nabc\r\n0\r\n\r\n",
-                                 "11111111111111111\r\n", "0\r\nbad trailer\r\n\r\n", "3\r\nabc\r\n0\r\n\n"}) {
+                                 "11111111111111111\r\n", "0\r\nbad trailer\r\n\r\n", "3\r\nabc\r\n0\r\n\n",
+                                 "3;=x\r\nabc\r\n0\r\n\r\n", "3;a=\"open\r\nabc\r\n0\r\n\r\n", "3;a=\r\nabc\r\n0\r\n\r\n",
+                                 "3;a \r\nabc\r\n0\r\n\r\n", "3;a=b;\r\nabc\r\n0\r\n\r\n"}) {
     std::string text = head + body;
     const Parsed p = parse_all(text);
     EXPECT_EQ(p.body.status, ParseStatus::error) << body;
