@@ -7,25 +7,15 @@
 #include <string>
 #include <vector>
 
+#include "runner/environment.hpp"
 #include "runner/spread.hpp"
 
 namespace apibench::report {
 
 using runner::Spread;
 
-struct EnvironmentData {
-  std::string git_commit;
-  bool git_dirty = false;
-  std::string compiler;
-  std::string build_type;
-  std::string cxx_flags;
-  std::string cpu_model;
-  unsigned cpu_count = 0;
-  std::string kernel;
-  std::string hostname;
-  std::string governor;
-  std::string command_line;
-};
+// The environment a run recorded: the runner's own type, read back from run.json.
+using EnvironmentData = runner::Environment;
 
 struct TimelineSecond {
   std::uint64_t requests = 0;
