@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   liburing-dev
   wrk nginx-light curl
+  apache2-utils nghttp2-client
   gnuplot-nox chromium
 )
 apt_ensure "apibench setup" "${packages[@]}"
