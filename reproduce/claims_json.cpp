@@ -1,0 +1,73 @@
+#include <nlohmann/json.hpp>
+
+#include "reproduce/claims_report.hpp"
+
+namespace apibench::reproduce {
+using nlohmann::json;
+namespace {
+
+json value_json(const ServerValue& v) {
+  json j = {{"server", v.server}, {"samples", v.samples}};
+  if (v.measured()) {
+    const runner::Spread s = v.spread();
+    j["median"] = s.median;
+    j["min"] = s.min;
+    j["max"] = s.max;
+  }
+  if (!v.note.empty()) j["note"] = v.note;
+  return j;
+}
+
+json row_json(const MetricRow& row) {
+  json values = json::array(), judgements = json::array();
+  for (const auto& v : row.values) values.push_back(value_json(v));
+  for (const auto& j : row.judgements) {
+    judgements.push_back({{"family", j.family}, {"subject", j.subject}, {"verdict", verdict_text(j.verdict)}, {"detail", j.detail}});
+  }
+  return {{"metric", row.metric}, {"unit", row.unit}, {"values", values}, {"verdicts", judgements}};
+}
+
+json claim_json(const ClaimResult& c, const ReproduceConfig& config) {
+  json j = {{"number", c.number}, {"title", c.title}, {"quote", c.quote}};
+  if (!c.not_measurable.empty()) {
+    j["not_measurable"] = c.not_measurable;
+    return j;
+  }
+  j["measures"] = c.measures;
+  j["criterion"] = c.criterion;
+  j["rows"] = json::array();
+  for (const auto& row : c.rows) j["rows"].push_back(row_json(row));
+  j["summary"] = json::object();
+  for (const auto& f : config.families) j["summary"][f.name] = family_summary(c, f.name);
+  j["notes"] = c.notes;
+  return j;
+}
+
+json decomposition_json(const Decomposition& d) {
+  json rows = json::array();
+  for (const auto& r : d.rows) {
+    rows.push_back({{"claim", r.claim}, {"metric", r.metric}, {"unit", r.unit},
+                    {"real", {{d.real_rust, r.real_rust}, {d.real_go, r.real_go}, {"ratio", r.real_ratio}}},
+                    {"design", {{d.design_rust, r.design_rust}, {d.design_go, r.design_go}, {"ratio", r.design_ratio}}},
+                    {"fraction_reproduced", r.fraction ? json(*r.fraction) : json()}, {"note", r.note}});
+  }
+  return {{"definition", "fraction_reproduced = ln(design ratio) / ln(real ratio)"}, {"rows", rows}};
+}
+
+}  // namespace
+
+json claims_json(const ClaimsReport& r) {
+  json families = json::array();
+  for (const auto& f : r.config.families) families.push_back({{"name", f.name}, {"rust", f.rust}, {"go", f.go}});
+  json claims = json::array();
+  for (const auto& c : r.claims) claims.push_back(claim_json(c, r.config));
+  return {{"schema", kClaimsSchema},
+          {"run", {{"dir", r.run.dir}, {"suite", r.run.suite}, {"started", r.run.started}, {"commit", r.run.commit},
+                   {"dirty", r.run.dirty}, {"complete", r.run.complete}, {"warnings", r.run.warnings}}},
+          {"families", families},
+          {"notes", r.notes},
+          {"claims", claims},
+          {"decomposition", decomposition_json(r.decomposition)}};
+}
+
+}  // namespace apibench::reproduce

@@ -1,0 +1,44 @@
+#pragma once
+// Everything claims.md, claims.html and claims.json show: the run it came from, each
+// claim with its rows and verdicts, and the decomposition.
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "reproduce/claim_model.hpp"
+#include "reproduce/config.hpp"
+#include "reproduce/decomposition.hpp"
+
+namespace apibench::reproduce {
+
+inline constexpr const char* kClaimsSchema = "apibench.claims/1";
+
+struct RunMeta {
+  std::string dir, suite, started, commit, cpu_model, kernel, pinning;
+  bool complete = false;
+  bool dirty = false;
+  std::vector<std::string> warnings;
+};
+
+struct ClaimsReport {
+  RunMeta run;
+  ReproduceConfig config;
+  std::vector<ClaimResult> claims;
+  Decomposition decomposition;
+  std::vector<std::string> notes;  // how the report was made (e.g. artifacts read from the current tree)
+};
+
+// "2 hold, 1 inconclusive" over a claim's judgements for one family; "-" when none.
+std::string family_summary(const ClaimResult& claim, const std::string& family);
+// A row's unit in brackets after its label: "CPU time per request (us)".
+std::string row_label(const MetricRow& row);
+// "35.2 (34.9-36.0)", or "-" and the note.
+std::string value_text(const ServerValue& v);
+
+std::string claims_markdown(const ClaimsReport& report);
+// The summary table alone (claim by family), for the terminal.
+std::string claims_summary_markdown(const ClaimsReport& report);
+nlohmann::json claims_json(const ClaimsReport& report);
+
+}  // namespace apibench::reproduce

@@ -1,0 +1,128 @@
+#include "reproduce/reproduce.hpp"
+
+#include <fmt/format.h>
+#include <fstream>
+
+#include "report/report.hpp"
+#include "reproduce/claims.hpp"
+#include "reproduce/claims_html.hpp"
+#include "reproduce/decomposition.hpp"
+#include "reproduce/fixed_rate_run.hpp"
+#include "runner/results.hpp"
+
+namespace apibench::reproduce {
+namespace fs = std::filesystem;
+using nlohmann::json;
+namespace {
+
+fs::path suite_file(const std::string& name_or_path, const fs::path& source_dir) {
+  fs::path file = name_or_path;
+  return file.extension() == ".json" ? file : source_dir / "suites" / (name_or_path + ".json");
+}
+
+RunMeta meta_of(const RunView& run) {
+  const json& e = run.environment;
+  std::string pinning = fmt::format("server CPUs {}, load CPUs {}", run.pinning.value("server_cpus", json::array()).dump(),
+                                    run.pinning.value("load_cpus", json::array()).dump());
+  return {run.dir.string(), run.suite, run.started, e.value("git_commit", ""), e.value("cpu_model", ""),
+          e.value("kernel", ""), pinning, run.complete, e.value("git_dirty", false), run.warnings};
+}
+
+std::vector<FixedRateResult> fixed_rate_phase(const RunView& run, const ReproduceConfig& config,
+                                              const ReproduceOptions& o) {
+  std::vector<FixedRatePlan> plans;
+  for (auto& p : plan_fixed_rates(run, config)) {
+    if (run.find(p.server, config.workloads.json) || run.find(p.server, config.workloads.orders)) plans.push_back(std::move(p));
+  }
+  FixedRateSettings s;
+  s.source_dir = o.run.source_dir;
+  s.build_dir = o.run.build_dir;
+  s.log_dir = run.dir / "logs";
+  s.server_cpus = run.pinning.value("server_cpus", std::vector<int>{});
+  s.load_cpus = run.pinning.value("load_cpus", std::vector<int>{});
+  s.duration = std::chrono::milliseconds(run.duration_ms > 0 ? run.duration_ms : 2000);
+  s.warmup = std::chrono::milliseconds(run.warmup_ms);
+  s.repetitions = run.repetitions > 0 ? run.repetitions : 1;
+  fmt::print("apibench reproduce: fixed-rate phase, {} windows of {} x {} ms\n", plans.size(), s.repetitions,
+             s.duration.count());
+  std::fflush(stdout);
+  auto results = run_fixed_rates(plans, runner::load_suite(o.run.suite, o.run.source_dir), s);
+  runner::write_file_atomically(run.dir / kFixedRateFile, to_json(results).dump(2) + "\n");
+  return results;
+}
+
+// A run, its usual reports, then the fixed-rate phase; the run's exit code, and its folder.
+std::pair<int, fs::path> run_claims_suite(const ReproduceOptions& o, const ReproduceConfig& config) {
+  runner::RunOutcome outcome = runner::run_suite(o.run);
+  if (outcome.run_dir.empty()) return {outcome.exit_code, {}};
+  try {
+    report::write_reports(outcome.run_dir);
+    RunView run = load_run_view(outcome.run_dir);
+    if (run.complete) fixed_rate_phase(run, config, o);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench reproduce: {}\n", e.what());
+    outcome.exit_code = std::max(outcome.exit_code, 1);
+  }
+  return {outcome.exit_code, outcome.run_dir};
+}
+
+}  // namespace
+
+ReproduceConfig load_config(const std::string& suite_name_or_path, const fs::path& source_dir) {
+  std::ifstream in(suite_file(suite_name_or_path, source_dir));
+  json j = in ? json::parse(in, nullptr, false) : json();
+  return j.is_object() ? config_from_suite(j) : default_config();
+}
+
+ClaimsReport build_claims_report(const RunView& run, const std::vector<FixedRateResult>& fixed,
+                                 const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts) {
+  ClaimsReport r;
+  r.run = meta_of(run);
+  r.config = config;
+  r.claims = evaluate_claims({run, config, fixed, artifacts});
+  r.decomposition = decompose(r.claims, config);
+  if (fixed.empty()) r.notes.push_back("no fixed-rate.json: the fixed-rate rows (claims 2 and 6) are not measured");
+  return r;
+}
+
+std::vector<std::string> write_claims_files(const fs::path& dir, const ClaimsReport& report) {
+  fs::create_directories(dir);
+  std::string unavailable;
+  const auto figures = draw_claim_figures(report, unavailable);
+  std::vector<std::string> notes;
+  if (!unavailable.empty()) notes.push_back(unavailable);
+  for (const auto& f : figures) {
+    if (!f.error.empty()) notes.push_back("chart '" + f.caption + "' not drawn: " + f.error);
+  }
+  runner::write_file_atomically(dir / "claims.md", claims_markdown(report));
+  runner::write_file_atomically(dir / "claims.json", claims_json(report).dump(2) + "\n");
+  runner::write_file_atomically(dir / "claims.html", claims_html(report, figures, unavailable));
+  return notes;
+}
+
+int reproduce_command(const ReproduceOptions& o) {
+  const ReproduceConfig config = load_config(o.run.suite, o.run.source_dir);
+  int exit_code = 0;
+  fs::path run_dir;
+  if (o.from) {
+    run_dir = *o.from;
+  } else {
+    std::tie(exit_code, run_dir) = run_claims_suite(o, config);
+    if (run_dir.empty()) return exit_code;
+  }
+  try {
+    RunView run = load_run_view(run_dir);
+    auto artifacts = collect_artifacts(config, {o.run.source_dir, o.run.build_dir, o.cold_build});
+    ClaimsReport report = build_claims_report(run, load_fixed_rate(run.dir), config, artifacts);
+    if (o.from) report.notes.push_back("binaries and lines of code read from the current tree, not from the run's time");
+    const fs::path out = o.out.value_or(run.dir);
+    for (const auto& note : write_claims_files(out, report)) fmt::print("note: {}\n", note);
+    fmt::print("\n{}claims: {}\n", claims_summary_markdown(report), (out / "claims.html").string());
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench reproduce: {}\n", e.what());
+    return o.from ? 2 : std::max(exit_code, 1);
+  }
+  return exit_code;
+}
+
+}  // namespace apibench::reproduce

@@ -1,0 +1,37 @@
+#pragma once
+// `apibench reproduce`: run the claims suite (and the fixed-rate phase), then write
+// claims.md, claims.html and claims.json into the run's folder; or, with --from,
+// rebuild those files from a finished run without running anything.
+#include <filesystem>
+#include <optional>
+
+#include "reproduce/artifacts.hpp"
+#include "reproduce/claims_report.hpp"
+#include "reproduce/fixed_rate.hpp"
+#include "reproduce/run_view.hpp"
+#include "runner/run_suite.hpp"
+
+namespace apibench::reproduce {
+
+struct ReproduceOptions {
+  runner::RunOptions run;                // suite "claims" unless told; servers, CPUs, durations, paths
+  std::optional<std::filesystem::path> from;  // rebuild from this run folder instead of running
+  std::optional<std::filesystem::path> out;   // write the claims files here instead of the run folder
+  bool cold_build = false;                    // also time each server's cold build (minutes)
+};
+
+// The whole report for a finished run: no load, no build (unless artifacts ask for one).
+ClaimsReport build_claims_report(const RunView& run, const std::vector<FixedRateResult>& fixed,
+                                 const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts);
+
+// claims.md, claims.html (charts when gnuplot is there) and claims.json, each written atomically.
+// Returns notes about what could not be drawn.
+std::vector<std::string> write_claims_files(const std::filesystem::path& dir, const ClaimsReport& report);
+
+// The suite's "reproduce" object, or the defaults when the suite file has none or cannot be read.
+ReproduceConfig load_config(const std::string& suite_name_or_path, const std::filesystem::path& source_dir);
+
+// Returns the exit code: the run's, or 1 when the claims could not be written, 2 for bad input.
+int reproduce_command(const ReproduceOptions& options);
+
+}  // namespace apibench::reproduce

@@ -1,0 +1,79 @@
+#include "reproduce/rows.hpp"
+
+#include <fmt/format.h>
+
+namespace apibench::reproduce {
+
+MetricRow make_row(const ReproduceConfig& config, std::string metric, std::string unit, const ValueReader& read) {
+  MetricRow row{std::move(metric), std::move(unit), {}, {}};
+  for (const auto& server : config.servers()) row.values.push_back(read(server));
+  return row;
+}
+
+ServerValue no_value(const std::string& server, std::string why) { return {server, {}, std::move(why)}; }
+
+const CellView* usable_cell(const RunView& run, const std::string& server, const std::string& workload,
+                            unsigned connections, std::string& why) {
+  const CellView* cell = run.find(server, workload, connections);
+  if (cell == nullptr) {
+    why = connections ? fmt::format("not in this run ({}, {} connections)", workload, connections)
+                      : fmt::format("not in this run ({})", workload);
+    return nullptr;
+  }
+  if (!cell->ok()) {
+    why = fmt::format("{}: {}", cell->status, cell->error.empty() ? "no reason recorded" : cell->error);
+    return nullptr;
+  }
+  return cell;
+}
+
+ServerValue cell_metric(const RunView& run, const std::string& server, const std::string& workload,
+                        unsigned connections, Metric metric) {
+  std::string why;
+  const CellView* cell = usable_cell(run, server, workload, connections, why);
+  if (cell == nullptr) return no_value(server, why);
+  ServerValue v{server, cell->values(metric), ""};
+  if (v.samples.empty()) {
+    v.note = metric == Metric::allocations_per_request ? "not countable (statically linked: the LD_PRELOAD counter cannot load)"
+                                                       : "no repetition recorded it";
+  }
+  return v;
+}
+
+namespace {
+
+const ServerValue& value_or_missing(const MetricRow& row, const std::string& server, ServerValue& fallback) {
+  if (const ServerValue* v = row.value_of(server)) return *v;
+  fallback = no_value(server, "not read");
+  return fallback;
+}
+
+}  // namespace
+
+void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, const PairRule& rule) {
+  for (const auto& family : config.families) {
+    for (const auto& go : family.go) {
+      ServerValue a_missing, b_missing;
+      const ServerValue& rust = value_or_missing(row, family.rust, a_missing);
+      const ServerValue& gov = value_or_missing(row, go, b_missing);
+      Judgement j{family.name, fmt::format("{} vs {}", family.rust, go), Verdict::not_measured, ""};
+      j.verdict = favoured == Side::rust ? judge_pair(rust, gov, rule, j.detail) : judge_pair(gov, rust, rule, j.detail);
+      row.judgements.push_back(std::move(j));
+    }
+  }
+}
+
+void judge_bar(MetricRow& row, const ReproduceConfig& config, Side side, const ThresholdRule& rule) {
+  for (const auto& family : config.families) {
+    std::vector<std::string> servers = side == Side::rust ? std::vector<std::string>{family.rust} : family.go;
+    for (const auto& server : servers) {
+      ServerValue missing;
+      const ServerValue& v = value_or_missing(row, server, missing);
+      Judgement j{family.name, server, Verdict::not_measured, ""};
+      j.verdict = judge_threshold(v, rule, j.detail);
+      row.judgements.push_back(std::move(j));
+    }
+  }
+}
+
+}  // namespace apibench::reproduce
