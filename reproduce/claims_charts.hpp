@@ -3,6 +3,7 @@
 // chart per unit (servers side by side, min-max error bars), connection scaling as
 // lines, and the decomposition's real and design ratios.
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "report/chart.hpp"

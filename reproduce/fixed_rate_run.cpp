@@ -1,6 +1,7 @@
 #include "reproduce/fixed_rate_run.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <fmt/format.h>
 
 #include "loadgen/load.hpp"
@@ -83,6 +84,11 @@ void run_server(const runner::ServerManifest& m, std::vector<FixedRateResult*>& 
       const runner::Workload* w = workload_named(suite, r->workload);
       if (w == nullptr) r->error = "the suite has no workload '" + r->workload + "'";
       else run_windows(*r, *w, s, ready.port);
+      if (!r->windows.empty()) {
+        fmt::print("  {} {} at {:.0f} req/s ({}): p99 {:.0f} us, p99.9 {:.0f} us\n", r->server, r->workload, r->rate,
+                   r->purpose, r->windows.front().p99_us, r->windows.front().p999_us);
+        std::fflush(stdout);
+      }
     }
     child.stop();
   } catch (const std::exception& e) {

@@ -5,7 +5,9 @@
 namespace apibench::reproduce {
 
 MetricRow make_row(const ReproduceConfig& config, std::string metric, std::string unit, const ValueReader& read) {
-  MetricRow row{std::move(metric), std::move(unit), {}, {}};
+  MetricRow row;
+  row.metric = std::move(metric);
+  row.unit = std::move(unit);
   for (const auto& server : config.servers()) row.values.push_back(read(server));
   return row;
 }
@@ -34,7 +36,7 @@ ServerValue cell_metric(const RunView& run, const std::string& server, const std
   if (cell == nullptr) return no_value(server, why);
   ServerValue v{server, cell->values(metric), ""};
   if (v.samples.empty()) {
-    v.note = metric == Metric::allocations_per_request ? "not countable (statically linked: the LD_PRELOAD counter cannot load)"
+    v.note = metric == Metric::allocations_per_request ? "not counted (a static binary the LD_PRELOAD counter cannot load into, or counting was off)"
                                                        : "no repetition recorded it";
   }
   return v;

@@ -22,7 +22,8 @@ std::vector<double> second_p99s(const json& j) {
 
 std::uint64_t error_count(const json& rep) {
   double n = 0;
-  for (const auto& [kind, count] : rep.value("errors", json::object()).items()) n += count.is_number() ? count.get<double>() : 0;
+  const json errors = rep.value("errors", json::object());  // a local: items() would outlive a temporary
+  for (const auto& [kind, count] : errors.items()) n += count.is_number() ? count.get<double>() : 0;
   const json classes = rep.value("status_classes", json::array());
   for (std::size_t c = 0; c < classes.size(); ++c) {
     if (c != 2 && classes[c].is_number()) n += classes[c].get<double>();
@@ -73,7 +74,8 @@ CellView cell_from(const json& j) {
   for (const auto& r : j.value("repetitions", json::array())) c.repetitions.push_back(repetition_from(r));
   if (auto s = j.find("sweep"); s != j.end() && s->is_object()) c.sweep = sweep_from(*s);
   if (auto i = j.find("idle"); i != j.end() && i->is_object()) c.idle_rss_per_connection_bytes = number(*i, "rss_per_connection_bytes");
-  c.background = j.contains("background");
+  // The runner records a background group's load per repetition and in the summary.
+  for (const auto& r : j.value("repetitions", json::array())) c.background |= r.contains("background");
   return c;
 }
 

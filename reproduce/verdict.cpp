@@ -44,7 +44,9 @@ Verdict judge_pair(const ServerValue& favoured, const ServerValue& other, const 
     return f == 0 || favoured.samples.size() == 1 ? Verdict::does_not_hold : Verdict::inconclusive;
   }
   const bool favoured_wins = rule.lower_is_better ? f < o : f > o;
-  const double effect = std::abs(f - o) / std::max(std::abs(f), std::abs(o));
+  // How far apart, as the larger over the smaller less one: 100 against 115 is 15%.
+  const double smaller = std::min(std::abs(f), std::abs(o));
+  const double effect = smaller > 0 ? std::max(std::abs(f), std::abs(o)) / smaller - 1 : INFINITY;
   detail = o != 0 ? fmt::format("{}x", format_ratio(f / o)) : fmt::format("{} vs 0", format_number(f));
   if (favoured.samples.size() >= 2 && other.samples.size() >= 2) {
     return judge_repeated(favoured, other, effect, favoured_wins, rule, detail);

@@ -1,0 +1,44 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "reproduce/decomposition.hpp"
+
+namespace rp = apibench::reproduce;
+
+TEST(Decomposition, FractionIsTheShareOfTheLogGap) {
+  EXPECT_DOUBLE_EQ(*rp::reproduced_fraction(4, 2), 0.5);
+  EXPECT_DOUBLE_EQ(*rp::reproduced_fraction(0.5, 0.5), 1.0);
+  EXPECT_DOUBLE_EQ(*rp::reproduced_fraction(0.25, 0.5), 0.5);
+  EXPECT_DOUBLE_EQ(*rp::reproduced_fraction(2, 0.5), -1.0);
+  EXPECT_DOUBLE_EQ(*rp::reproduced_fraction(2, 1), 0.0);
+  EXPECT_NEAR(*rp::reproduced_fraction(2, 8), 3.0, 1e-12);
+}
+
+TEST(Decomposition, NoFractionWithoutARealGapOrWithBadRatios) {
+  EXPECT_FALSE(rp::reproduced_fraction(1.02, 3));
+  EXPECT_FALSE(rp::reproduced_fraction(0, 3));
+  EXPECT_FALSE(rp::reproduced_fraction(2, 0));
+  EXPECT_FALSE(rp::reproduced_fraction(2, -1));
+  EXPECT_FALSE(rp::reproduced_fraction(INFINITY, 2));
+}
+
+TEST(Decomposition, RowsNeedAllFourServers) {
+  rp::ClaimResult claim;
+  claim.number = 1;
+  rp::MetricRow full;
+  full.metric = "CPU";
+  full.unit = "us";
+  full.values = {{"rust-style", {10}, ""}, {"go-style", {20}, ""}, {"rust-hyper", {12}, ""}, {"go-nethttp", {48}, ""}};
+  rp::MetricRow partial = full;
+  partial.metric = "allocations";
+  partial.values[3].samples.clear();
+  claim.rows = {full, partial};
+  const rp::Decomposition d = rp::decompose({claim}, rp::default_config());
+  ASSERT_EQ(d.rows.size(), 1u);
+  EXPECT_EQ(d.real_rust, "rust-hyper");
+  EXPECT_EQ(d.real_go, "go-nethttp");
+  EXPECT_DOUBLE_EQ(d.rows[0].real_ratio, 0.25);
+  EXPECT_DOUBLE_EQ(d.rows[0].design_ratio, 0.5);
+  EXPECT_DOUBLE_EQ(*d.rows[0].fraction, 0.5);
+}

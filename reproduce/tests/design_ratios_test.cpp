@@ -1,0 +1,47 @@
+#include <gtest/gtest.h>
+
+#include "reproduce/design_ratios.hpp"
+#include "reproduce/tests/made_up_run.hpp"
+
+namespace rp = apibench::reproduce;
+using namespace rp::testing;
+
+namespace {
+
+const rp::RatioLine& line(const std::vector<rp::RatioLine>& lines, const std::string& starts_with) {
+  for (const auto& l : lines) {
+    if (l.what.starts_with(starts_with)) return l;
+  }
+  throw std::runtime_error("no line " + starts_with);
+}
+
+}  // namespace
+
+TEST(DesignRatios, RatiosAndTargetsFromOneRun) {
+  const rp::RunView run = rp::run_view_from_json(run_json({
+      load_cell("nginx", "json", 64, reps_with_cpu(10)),
+      load_cell("rust-style", "json", 64, reps_with_cpu(9, 0.0)),
+      load_cell("rust-hyper", "json", 64, reps_with_cpu(12, 7.0)),
+      load_cell("rust-style", "orders", 64, reps_with_cpu(15, 0.01)),
+      load_cell("go-style", "json", 64, reps_with_cpu(18, 22.0)),
+      load_cell("go-nethttp", "json", 64, reps_with_cpu(30)),
+      failed_cell("go-style", "orders", "exited before ready"),
+      idle_cell("rust-style", 20000),
+      idle_cell("rust-hyper", 10000),
+  }));
+  const auto lines = rp::design_ratios(run);
+  EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: rust-style / nginx").ratio, 0.9);
+  EXPECT_TRUE(*line(lines, "CPU us/request, GET /json: rust-style / nginx").met);
+  EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: rust-style / rust-hyper").ratio, 0.75);
+  EXPECT_DOUBLE_EQ(*line(lines, "RSS per idle connection: rust-style").ratio, 2.0);
+  EXPECT_FALSE(*line(lines, "RSS per idle connection: rust-style").met);
+  EXPECT_TRUE(*line(lines, "allocations/request, json").met);
+  EXPECT_FALSE(line(lines, "allocations/request, cache").met) << "no cache cell: not measured";
+  EXPECT_FALSE(line(lines, "CPU us/request, POST /orders: go-style").ratio);
+  EXPECT_NE(line(lines, "CPU us/request, POST /orders: go-style").note.find("exited before ready"), std::string::npos);
+  EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: go-style / go-nethttp").ratio, 0.6);
+  const std::string table = rp::format_design_ratios(lines);
+  EXPECT_NE(table.find("| CPU us/request, GET /json: rust-style / nginx | 9.00 | 10.0 | 0.90 | <= 1.00 | yes |"),
+            std::string::npos)
+      << table;
+}
