@@ -142,9 +142,15 @@ void Connection::arm_read_deadline() noexcept {
     watch_.expire_at(sweeper.deadline_after(options.idle_timeout), true);
   } else if (awaiting_body_) {
     watch_.expire_at(sweeper.deadline_after(options.idle_timeout), false);  // a body must keep arriving
-  } else if (!header_clock_running_) {
-    header_clock_running_ = true;
-    watch_.expire_at(sweeper.deadline_after(options.header_timeout), false);
+  } else {
+    // From the request's first byte, not from the last read: every read clears
+    // the watch, so the same deadline is set again each time (a head sent one
+    // byte at a time must not push it back).
+    if (!header_clock_running_) {
+      header_clock_running_ = true;
+      header_deadline_ = sweeper.deadline_after(options.header_timeout);
+    }
+    watch_.expire_at(header_deadline_, false);
   }
 }
 
