@@ -7,6 +7,7 @@
 
 #include "contract/responses.hpp"
 #include "event_loop.hpp"
+#include "request_scratch.hpp"
 #include "spawn_blocking.hpp"
 
 namespace apibench::rust_style {
@@ -43,11 +44,12 @@ asio::awaitable<void> serve_connection(tcp::socket socket, ConnectionSlot slot, 
 }
 
 Connection::Connection(tcp::socket socket, ConnectionSlot slot, EventLoop& loop)
-    : socket_(std::move(socket)), slot_(std::move(slot)), loop_(loop), watch_(socket_), handlers_(loop.state()) {}
+    : socket_(std::move(socket)), slot_(std::move(slot)), loop_(loop), watch_(socket_) {}
 
 asio::awaitable<void> Connection::serve() {
   boost::system::error_code ec;
   socket_.set_option(tcp::no_delay(true), ec);
+  socket_.non_blocking(true, ec);  // write_now() must never block the loop
   loop_.sweeper().watch(watch_);
   for (;;) {
     if (loop_.stopping() && input_.empty()) co_return;  // shutting down: take no new request
@@ -61,8 +63,10 @@ asio::awaitable<void> Connection::serve() {
     Batch batch = serve_buffered();
     for (;;) {  // responses so far go out before a /work blocks, then the rest
       if (!output_.empty()) {
-        arm_write_deadline();
-        co_await asio::async_write(socket_, output_.buffers(), asio::redirect_error(asio::use_awaitable, ec));
+        if (!write_now(ec) && !ec) {
+          arm_write_deadline();
+          co_await asio::async_write(socket_, output_.unsent(), asio::redirect_error(asio::use_awaitable, ec));
+        }
         output_.clear();
         if (ec) co_return;
       }
@@ -73,6 +77,7 @@ asio::awaitable<void> Connection::serve() {
     }
     if (batch == Batch::close) co_return co_await close_gracefully();
     input_.shrink_if_idle();
+    output_.shrink_if_idle();
   }
 }
 
@@ -88,28 +93,30 @@ Connection::Batch Connection::serve_buffered() {
 
 // The request at the front of bytes; its bytes are consumed once it is answered.
 Connection::Batch Connection::serve_one(std::span<char> bytes) {
-  const HeadResult head = parse_head(std::string_view(bytes.data(), bytes.size()), head_);
-  if (head.status == ParseStatus::incomplete) return Batch::incomplete;
-  if (head.status == ParseStatus::error) return refuse(head.error_status, contract::Route::not_found);
-  const RoutedHead routed = route_head(head_, loop_.state().options());
+  RequestScratch& scratch = loop_.scratch();
+  RequestHead& head = scratch.head;
+  const HeadResult parsed = parse_head(std::string_view(bytes.data(), bytes.size()), head);
+  if (parsed.status == ParseStatus::incomplete) return Batch::incomplete;
+  if (parsed.status == ParseStatus::error) return refuse(parsed.error_status, contract::Route::not_found);
+  const RoutedHead routed = route_head(head, loop_.state().options());
   const bool has_body = routed.method == Method::post || routed.method == Method::put;
-  if (has_body && head_.framing == BodyFraming::none) return refuse(411, routed.match.route);
-  const BodyResult body = take_body(bytes.subspan(head_.size), head_, routed.body_limit);
+  if (has_body && head.framing == BodyFraming::none) return refuse(411, routed.match.route);
+  const BodyResult body = take_body(bytes.subspan(head.size), head, routed.body_limit);
   if (body.status == ParseStatus::error) return refuse(body.error_status, routed.match.route);
   if (body.status == ParseStatus::incomplete) {
-    need_ = head_.size + body.need;
+    need_ = head.size + body.need;
     awaiting_body_ = true;
-    if (head_.expect_continue && !continue_sent_) {
+    if (head.expect_continue && !continue_sent_) {
       output_.bytes().append("HTTP/1.1 100 Continue\r\n\r\n");  // after the responses before it
       continue_sent_ = true;
     }
     return Batch::incomplete;
   }
-  const std::size_t request_bytes = head_.size + body.consumed;
-  const bool keep_alive = head_.keep_alive && !loop_.stopping();
-  ResponseWriter out(output_, body_scratch_, {keep_alive, head_.http10, routed.method == Method::head});
-  if (const auto ms = handlers_.handle(Request{routed.method, routed.match, &head_, body.body}, out)) {
-    work_ = PendingWork{*ms, request_bytes, keep_alive, routed.match.route};
+  const std::size_t request_bytes = head.size + body.consumed;
+  const bool keep_alive = head.keep_alive && !loop_.stopping();
+  ResponseWriter out(output_, scratch.body, {keep_alive, head.http10, routed.method == Method::head});
+  if (const auto ms = scratch.handlers.handle(Request{routed.method, routed.match, &head, body.body}, out)) {
+    work_ = PendingWork{*ms, request_bytes, keep_alive, head.http10, routed.match.route};
     return Batch::blocking_work;
   }
   loop_.counters().count_request(routed.match.route, out.status());
@@ -120,7 +127,7 @@ Connection::Batch Connection::serve_one(std::span<char> bytes) {
 
 Connection::Batch Connection::finish_work(unsigned slept_ms) {
   const bool keep_alive = work_.keep_alive && !loop_.stopping();  // a stop may have come meanwhile
-  ResponseWriter out(output_, body_scratch_, {keep_alive, head_.http10, false});
+  ResponseWriter out(output_, loop_.scratch().body, {keep_alive, work_.http10, false});
   Handlers::finish_work(slept_ms, out);
   loop_.counters().count_request(work_.route, out.status());
   input_.consume(work_.request_bytes);
@@ -129,10 +136,21 @@ Connection::Batch Connection::finish_work(unsigned slept_ms) {
 }
 
 Connection::Batch Connection::refuse(int status, contract::Route route) {
-  ResponseWriter out(output_, body_scratch_, {false, head_.http10, false});
+  RequestScratch& scratch = loop_.scratch();
+  ResponseWriter out(output_, scratch.body, {false, scratch.head.http10, false});
   out.send_error(status, reason_for(status));
   loop_.counters().count_request(route, status);
   return Batch::close;
+}
+
+// Most batches fit in the socket's send buffer: one non-blocking writev sends
+// them, with no asynchronous operation to allocate, queue and resume from.
+bool Connection::write_now(boost::system::error_code& ec) {
+  const std::size_t total = output_.prepare_gather();
+  const std::size_t sent = socket_.write_some(output_.unsent(), ec);
+  if (ec == asio::error::would_block || ec == asio::error::try_again) ec.clear();
+  output_.mark_sent(sent);
+  return !ec && sent == total;
 }
 
 void Connection::arm_read_deadline() noexcept {

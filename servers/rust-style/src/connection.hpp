@@ -1,9 +1,11 @@
 #pragma once
-// One client connection, served by one coroutine that owns everything the
-// connection uses: the socket, the read buffer the requests are views into,
-// the output batch, the parsed head and the handlers' scratch buffers. All of
-// it is reused from one request to the next, so steady-state requests on the
-// hot routes allocate nothing.
+// One client connection, served by one coroutine that owns what the
+// connection keeps between requests: the socket, the read buffer the requests
+// are views into, and the output batch. What a request needs only while it is
+// answered (the parsed head, serialization scratch, handlers) is the loop's
+// RequestScratch, so an idle connection stays small. Everything is reused from
+// one request to the next: steady-state requests on the hot routes allocate
+// nothing.
 //
 // serve() is the only coroutine on the request path, and it awaits only the
 // socket (and the blocking pool for /work): Asio 1.74 recycles one coroutine
@@ -12,11 +14,9 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <cstddef>
-#include <string>
 
+#include "contract/routes.hpp"
 #include "deadline_sweeper.hpp"
-#include "handlers.hpp"
-#include "http_parser.hpp"
 #include "output_batch.hpp"
 #include "read_buffer.hpp"
 #include "server_state.hpp"
@@ -47,6 +47,7 @@ class Connection {
     unsigned ms = 0;
     std::size_t request_bytes = 0;
     bool keep_alive = true;
+    bool http10 = false;
     contract::Route route = contract::Route::work;
   };
 
@@ -58,6 +59,8 @@ class Connection {
   Batch finish_work(unsigned slept_ms);
   // A malformed or refused request: the error response, then the connection closes.
   Batch refuse(int status, contract::Route route);
+  // Sends the batch now if the socket takes it all; false: the rest must wait.
+  bool write_now(boost::system::error_code& ec);
   void arm_read_deadline() noexcept;
   void arm_write_deadline() noexcept;
   boost::asio::awaitable<void> close_gracefully();
@@ -68,9 +71,6 @@ class Connection {
   ConnectionWatch watch_;
   ReadBuffer input_;
   OutputBatch output_;
-  RequestHead head_;
-  std::string body_scratch_;
-  Handlers handlers_;
   PendingWork work_;
   std::size_t need_ = 0;         // bytes the request being read needs in all, when known
   bool header_clock_running_ = false;  // its first bytes are here: the header deadline runs

@@ -26,7 +26,7 @@ std::chrono::milliseconds sweep_tick(const contract::ServerOptions& o) {
 }  // namespace
 
 EventLoop::EventLoop(ServerState& state, const tcp::endpoint& endpoint)
-    : state_(state), acceptor_(io_), sweeper_(io_, sweep_tick(state.options())) {
+    : state_(state), acceptor_(io_), sweeper_(io_, sweep_tick(state.options())), scratch_(state) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(tcp::acceptor::reuse_address(true));
   acceptor_.set_option(ReusePort(true));

@@ -10,6 +10,7 @@
 
 #include "deadline_sweeper.hpp"
 #include "loop_counters.hpp"
+#include "request_scratch.hpp"
 #include "server_state.hpp"
 
 namespace apibench::rust_style {
@@ -31,6 +32,8 @@ class EventLoop {
   ServerState& state() noexcept { return state_; }
   DeadlineSweeper& sweeper() noexcept { return sweeper_; }
   LoopCounters& counters() noexcept { return counters_; }
+  // Shared by the loop's connections; valid only until the next await.
+  RequestScratch& scratch() noexcept { return scratch_; }
   bool stopping() const noexcept { return stopping_; }
 
  private:
@@ -38,10 +41,13 @@ class EventLoop {
   void begin_shutdown();
 
   ServerState& state_;
-  boost::asio::io_context io_{1};  // one thread: asio can skip its internal locking
+  // Only this loop's thread touches its sockets, so the reactor needs no lock
+  // per I/O operation; posting (stop, the blocking pool's results) stays locked.
+  boost::asio::io_context io_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   boost::asio::ip::tcp::acceptor acceptor_;
   DeadlineSweeper sweeper_;
   LoopCounters counters_;
+  RequestScratch scratch_;
   bool stopping_ = false;  // touched only on this loop's thread
 };
 

@@ -103,6 +103,7 @@ HeaderLine split_header(std::string_view line, Header& out) noexcept {
 }
 
 void reset(RequestHead& head) noexcept {
+  head.http10 = false;
   head.header_count = 0;
   head.framing = BodyFraming::none;
   head.content_length = 0;

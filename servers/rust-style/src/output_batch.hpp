@@ -19,8 +19,7 @@ class GatherView {
   using value_type = boost::asio::const_buffer;
   using const_iterator = const boost::asio::const_buffer*;
 
-  explicit GatherView(const std::vector<boost::asio::const_buffer>& buffers) noexcept
-      : first_(buffers.data()), last_(buffers.data() + buffers.size()) {}
+  GatherView(const_iterator first, const_iterator last) noexcept : first_(first), last_(last) {}
   const_iterator begin() const noexcept { return first_; }
   const_iterator end() const noexcept { return last_; }
 
@@ -42,10 +41,17 @@ class OutputBatch {
   void append_shared(SharedBytes value);
   bool empty() const noexcept { return bytes_.empty() && shared_.empty(); }
 
-  // The gather list for the write; valid until clear().
-  GatherView buffers();
+  // Builds the gather list for the write; returns the bytes it holds in all.
+  std::size_t prepare_gather();
+  // What is not sent yet of the gather list; valid until clear().
+  GatherView unsent() const noexcept { return GatherView(gather_.data() + first_unsent_, gather_.data() + gather_.size()); }
+  // After a write that took only n bytes: drops them from unsent().
+  void mark_sent(std::size_t n) noexcept;
   // After the write: drops the references and keeps every capacity.
   void clear() noexcept;
+  // For an idle connection: gives back capacity that a large batch needed.
+  void shrink_if_idle();
+  std::size_t capacity() const noexcept { return bytes_.capacity(); }
 
  private:
   struct Shared {
@@ -55,6 +61,7 @@ class OutputBatch {
   std::string bytes_;
   std::vector<Shared> shared_;
   std::vector<boost::asio::const_buffer> gather_;
+  std::size_t first_unsent_ = 0;  // index in gather_
 };
 
 }  // namespace apibench::rust_style

@@ -11,11 +11,10 @@ void ReadBuffer::consume(std::size_t n) noexcept {
 }
 
 std::span<char> ReadBuffer::prepare(std::size_t total) {
-  constexpr std::size_t kMinRead = 4096;
   const std::size_t wanted = std::max(total, size() + kMinRead);
   if (wanted > capacity_) {
     const std::size_t grown = std::max(wanted, capacity_ * 2);
-    auto bigger = std::make_unique<char[]>(grown);
+    auto bigger = std::make_unique_for_overwrite<char[]>(grown);
     std::memcpy(bigger.get(), data_.get() + begin_, size());
     data_ = std::move(bigger);
     capacity_ = grown;
@@ -30,8 +29,8 @@ std::span<char> ReadBuffer::prepare(std::size_t total) {
 }
 
 void ReadBuffer::shrink_if_idle() {
-  if (empty() && capacity_ > 4 * kInitialCapacity) {
-    data_ = std::make_unique<char[]>(kInitialCapacity);
+  if (empty() && capacity_ > kShrinkAbove) {
+    data_ = std::make_unique_for_overwrite<char[]>(kInitialCapacity);
     capacity_ = kInitialCapacity;
   }
 }
