@@ -11,6 +11,8 @@
 #include "loadgen/load_command.hpp"
 #include "report/report.hpp"
 #include "report/report_command.hpp"
+#include "reproduce/design_ratios.hpp"
+#include "reproduce/reproduce.hpp"
 #include "runner/compare.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/run_suite.hpp"
@@ -86,6 +88,32 @@ void add_compare_command(CLI::App& app, CompareOptions& o, const fs::path& resul
   });
 }
 
+// `reproduce` runs the claims suite through the runner, then writes claims.md/html/json.
+void add_reproduce_command(CLI::App& app, reproduce::ReproduceOptions& o, std::function<int()>& action) {
+  auto* cmd = app.add_subcommand("reproduce", "Check the article's claims on this machine (claims.md, claims.html)");
+  cmd->add_option("--suite", o.run.suite, "the claims suite (name or path)")->capture_default_str();
+  cmd->add_option("--servers", o.run.servers, "only these servers (names from their manifests)")->delimiter(',');
+  cmd->add_option_function<std::string>("-d,--duration", [&o](const std::string& s) { o.run.duration = parse_duration(s); },
+                                        "measured time per repetition (the suite's: 2s)");
+  cmd->add_option_function<unsigned>("-r,--repetitions", [&o](unsigned r) { o.run.repetitions = r; }, "repetitions per cell")
+      ->check(CLI::Range(1u, 100u));
+  cmd->add_option("--results", o.run.results_root, "where results folders go")->capture_default_str();
+  cmd->add_option_function<std::string>("--out", [&o](const std::string& s) { o.out = s; },
+                                        "write the claims files here instead of the run's folder");
+  cmd->add_option_function<std::string>("--from", [&o](const std::string& s) { o.from = s; },
+                                        "rebuild the claims files from this finished run; runs nothing")
+      ->check(CLI::ExistingDirectory);
+  cmd->add_flag("--cold-build", o.cold_build, "also time each server's cold build (several minutes per server)");
+  cmd->callback([&action, &o] { action = [&o] { return reproduce::reproduce_command(o); }; });
+}
+
+// `ratios RUN_DIR` prints issue #3/#4's ratio table from a design-suite run.
+void add_ratios_command(CLI::App& app, std::string& run_dir, std::function<int()>& action) {
+  auto* ratios = app.add_subcommand("ratios", "Print the design ratios of issues #3/#4 from a design-suite run");
+  ratios->add_option("RUN_DIR", run_dir, "a results folder")->required();
+  ratios->callback([&action, &run_dir] { action = [&run_dir] { return reproduce::ratios_command(run_dir); }; });
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -105,6 +133,11 @@ int main(int argc, char** argv) {
   report::add_report_command(app, action);
   CompareOptions compare_options;
   add_compare_command(app, compare_options, run_options.results_root, action);
+  reproduce::ReproduceOptions reproduce_options{run_options, {}, {}, false};
+  reproduce_options.run.suite = "claims";
+  add_reproduce_command(app, reproduce_options, action);
+  std::string ratios_dir;
+  add_ratios_command(app, ratios_dir, action);
 
   try {
     app.parse(argc, argv);
