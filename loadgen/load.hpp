@@ -1,6 +1,7 @@
 #pragma once
 // The load generator's library API: what the runner and `apibench load` call.
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -17,6 +18,10 @@ struct RequestTemplate {
   double weight = 1;
 };
 
+// How a generator thread does its I/O. io_uring batches each loop turn's sends and receives
+// into one system call; when the kernel refuses it, the run uses epoll and says so.
+enum class IoEngine { kEpoll, kUring };
+
 struct LoadSpec {
   std::string host = "127.0.0.1";
   std::uint16_t port = 0;
@@ -30,6 +35,15 @@ struct LoadSpec {
   unsigned pipeline = 1;
   std::chrono::milliseconds connect_timeout{2000};
   std::chrono::milliseconds request_timeout{5000};
+  IoEngine io = IoEngine::kEpoll;
+  // Stop once this many responses were counted (`duration` then only bounds the run).
+  std::optional<std::uint64_t> request_count;
+  // Raw requests sent once, in order, over one connection before the warm-up (a scenario's
+  // cache preload); the run fails (std::runtime_error) unless every answer is 2xx.
+  std::vector<std::string> setup;
+  // When set and raised (by the runner on Ctrl-C), the run ends within a poll interval; the
+  // result then covers less than `duration`.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct ErrorCounts {
@@ -51,7 +65,9 @@ struct SecondSample {
 struct EndpointResult {
   std::string name;
   std::uint64_t requests = 0;
-  LatencyHistogram latency;  // same clock as LoadResult::latency
+  LatencyHistogram latency;       // same clock as LoadResult::latency
+  LatencyHistogram service_time;  // from the actual send (open loop; equals latency in a closed loop)
+  std::array<std::uint64_t, 6> status_classes{};  // index 1..5: 1xx..5xx
 };
 
 struct LoadResult {
@@ -71,8 +87,12 @@ struct LoadResult {
   }
 };
 
-// Runs the load and returns when the duration is over; errors are counted, never thrown.
-// Throws std::invalid_argument for a spec it cannot run (no requests, zero connections).
-LoadResult run_load(const LoadSpec& spec);
+class LiveProgress;
+
+// Runs the load and returns when the duration is over (or request_count responses were
+// counted); errors are counted, never thrown. Throws std::invalid_argument for a spec it
+// cannot run (no requests, zero connections), std::runtime_error when the setup requests
+// fail. `live`, when given, receives progress while it runs (live_progress.hpp).
+LoadResult run_load(const LoadSpec& spec, LiveProgress* live = nullptr);
 
 }  // namespace apibench::loadgen

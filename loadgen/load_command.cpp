@@ -1,20 +1,25 @@
 #include "loadgen/load_command.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
-#include <fstream>
+#include <map>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
 
-#include "histogram/hgrm.hpp"
 #include "loadgen/cpu_list.hpp"
 #include "loadgen/duration.hpp"
+#include "loadgen/live_progress.hpp"
 #include "loadgen/load.hpp"
+#include "loadgen/load_outputs.hpp"
+#include "loadgen/progress_line.hpp"
 #include "loadgen/request_builder.hpp"
-#include "loadgen/result_json.hpp"
+#include "loadgen/scenario_expand.hpp"
 #include "loadgen/summary.hpp"
 #include "loadgen/sweep.hpp"
 #include "loadgen/url.hpp"
@@ -26,18 +31,20 @@ struct LoadOptions {
   std::string url;
   unsigned connections = 64;
   unsigned threads = 1;
-  std::string duration = "5s";
+  std::string duration;  // empty: 5s, or with -n a bound of 10m
   std::string warmup = "1s";
   std::string connect_timeout = "2s";
   std::string request_timeout = "5s";
   std::optional<double> rate;
   unsigned pipeline = 1;
+  IoEngine io = IoEngine::kEpoll;
   std::string method = "GET";
   std::vector<std::string> headers;
   std::string body;
   std::string name;
-  std::string json_path;
-  std::string hgrm_path;
+  std::string scenario;
+  std::optional<std::uint64_t> request_count;
+  OutputPaths outputs;
   std::string cpus;
   bool sweep = false;
   std::string slo = "10ms";
@@ -76,21 +83,31 @@ void add_options(CLI::App& load, LoadOptions& o) {
   load.add_option("-c,--connections", o.connections, "Keep-alive connections")->capture_default_str()
       ->check(CLI::Range(1u, 100000u));
   load.add_option("-t,--threads", o.threads, "Generator threads")->capture_default_str()->check(CLI::Range(1u, 256u));
-  load.add_option("-d,--duration", o.duration, "Measured duration (10s, 500ms)")->capture_default_str()->check(kDuration);
+  load.add_option("-d,--duration", o.duration, "Measured duration (default 5s; with -n the longest it may take, default 10m)")
+      ->check(kDuration);
+  load.add_option("-n,--requests", o.request_count, "Stop after this many responses (instead of a duration)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  load.add_option("--scenario", o.scenario, "Scenario file of weighted requests (docs/loadgen.md); the URL gives the server")
+      ->check(CLI::ExistingFile);
   load.add_option("--warmup", o.warmup, "Warm-up before measuring, not counted")->capture_default_str()
       ->check(kDuration);
   load.add_option("--rate", o.rate, "Open loop at this many requests/s in total (default: closed loop)")
       ->check(CLI::PositiveNumber);
   load.add_option("--pipeline", o.pipeline, "Requests in flight per connection")->capture_default_str()
       ->check(CLI::Range(1u, 1024u));
+  load.add_option("--io", o.io, "I/O engine: epoll, or uring (io_uring; falls back to epoll if refused)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, IoEngine>{{"epoll", IoEngine::kEpoll},
+                                                                           {"uring", IoEngine::kUring}}))
+      ->default_str("epoll");
   load.add_option("--connect-timeout", o.connect_timeout, "Connect timeout")->capture_default_str()->check(kDuration);
   load.add_option("--timeout", o.request_timeout, "Request timeout")->capture_default_str()->check(kDuration);
   load.add_option("--method", o.method, "HTTP method")->capture_default_str()->check(kMethod);
   load.add_option("-H,--header", o.headers, "Extra request header 'Name: value' (repeatable)")->check(kHeader);
   load.add_option("--body", o.body, "Request body (sent with Content-Length)");
   load.add_option("--name", o.name, "Endpoint name in reports (default: the path)");
-  load.add_option("--json", o.json_path, "Write the result as JSON (schema apibench.load/1)");
-  load.add_option("--hgrm", o.hgrm_path, "Write the latency distribution as .hgrm (open loop: also FILE.service.hgrm)");
+  load.add_option("--json", o.outputs.json, "Write the result as JSON (schema apibench.load/1)");
+  load.add_option("--csv", o.outputs.csv, "Write per-endpoint and total percentiles and errors as CSV");
+  load.add_option("--hgrm", o.outputs.hgrm, "Write the latency distribution as .hgrm (open loop: also FILE.service.hgrm)");
   load.add_option("--cpus", o.cpus, "Pin generator threads to these CPUs (0,2-3)")->check(kCpuList);
   load.add_flag("--sweep", o.sweep,
                 "Open-loop steps of rising rate (each -d long) until p99 passes --slo; reports the highest rate that met it");
@@ -116,61 +133,55 @@ int run_sweep_command(const LoadOptions& o, const LoadSpec& spec) {
   return 0;
 }
 
-LoadSpec spec_from(const LoadOptions& o) {
+std::chrono::milliseconds duration_of(const LoadOptions& o) {
+  if (!o.duration.empty()) return *parse_duration(o.duration);
+  return o.request_count ? std::chrono::minutes(10) : std::chrono::seconds(5);
+}
+
+// The spec the flags describe, or a one-line reason (a bad scenario file).
+std::variant<LoadSpec, std::string> spec_from(const LoadOptions& o) {
   const auto url = std::get<HttpUrl>(parse_http_url(o.url));
   LoadSpec spec;
   spec.host = url.host;
   spec.port = url.port;
-  const RequestParts parts{o.method, url.target, url.host_header, o.headers, o.body};
-  spec.requests.push_back({o.name.empty() ? url.target : o.name, build_request(parts), 1.0});
+  if (o.scenario.empty()) {
+    const RequestParts parts{o.method, url.target, url.host_header, o.headers, o.body};
+    spec.requests.push_back({o.name.empty() ? url.target : o.name, build_request(parts), 1.0});
+  } else if (auto error = apply_scenario_file(o.scenario, url.host_header, spec)) {
+    return *error;
+  }
   spec.connections = o.connections;
   spec.threads = o.threads;
-  spec.duration = *parse_duration(o.duration);
+  spec.duration = duration_of(o);
+  spec.request_count = o.request_count;
   spec.warmup = *parse_duration(o.warmup);
   spec.connect_timeout = *parse_duration(o.connect_timeout);
   spec.request_timeout = *parse_duration(o.request_timeout);
   spec.rate = o.rate;
   spec.pipeline = o.pipeline;
+  spec.io = o.io;
   if (!o.cpus.empty()) spec.cpus = *parse_cpu_list(o.cpus);
   return spec;
 }
 
-bool write_text(const std::string& path, const std::string& text) {
-  std::ofstream out(path);
-  out << text;
-  out.close();
-  if (!out) fmt::print(stderr, "apibench load: error: cannot write {}\n", path);
-  return static_cast<bool>(out);
-}
-
-// The service-time file sits next to the corrected one: run.hgrm -> run.service.hgrm.
-std::string service_hgrm_path(const std::string& path) {
-  const auto dot = path.rfind(".hgrm");
-  return dot != std::string::npos && dot + 5 == path.size() ? path.substr(0, dot) + ".service.hgrm"
-                                                             : path + ".service.hgrm";
-}
-
-bool write_outputs(const LoadOptions& o, const LoadSpec& spec, const LoadResult& result) {
-  bool ok = true;
-  if (!o.json_path.empty()) {
-    if (const auto error = write_load_json(o.json_path, spec, result)) {
-      fmt::print(stderr, "apibench load: error: {}\n", *error);
-      ok = false;
-    }
-  }
-  if (!o.hgrm_path.empty()) {
-    ok = write_text(o.hgrm_path, to_hgrm(result.latency)) && ok;
-    if (result.open_loop) ok = write_text(service_hgrm_path(o.hgrm_path), to_hgrm(result.service_time)) && ok;
-  }
-  return ok;
+// The run, with a progress line on stderr while it goes when stderr is a terminal.
+LoadResult run_with_progress(const LoadSpec& spec) {
+  LiveProgress live;
+  const ProgressLine progress(live, stderr);
+  return run_load(spec, &live);
 }
 
 int run_command(const LoadOptions& o) {
-  const LoadSpec spec = spec_from(o);
+  auto built = spec_from(o);
+  if (const auto* error = std::get_if<std::string>(&built)) {
+    fmt::print(stderr, "apibench load: error: {}\n", *error);
+    return 2;
+  }
+  const LoadSpec& spec = std::get<LoadSpec>(built);
   LoadResult result;
   try {
     if (o.sweep) return run_sweep_command(o, spec);
-    result = run_load(spec);
+    result = run_with_progress(spec);
   } catch (const std::invalid_argument& e) {
     fmt::print(stderr, "apibench load: error: {}\nRun 'apibench load --help' for usage.\n", e.what());
     return 2;
@@ -178,8 +189,8 @@ int run_command(const LoadOptions& o) {
     fmt::print(stderr, "apibench load: error: {}\n", e.what());
     return 1;
   }
-  fmt::print("{}", format_summary(spec, result));
-  const bool written = write_outputs(o, spec, result);
+  fmt::print("{}", format_summary(spec, result, ::isatty(STDOUT_FILENO) == 1));
+  const bool written = write_outputs(o.outputs, spec, result);
   if (result.requests == 0) fmt::print(stderr, "apibench load: no responses were received\n");
   return written && result.requests > 0 ? 0 : 1;
 }

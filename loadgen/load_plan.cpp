@@ -4,13 +4,18 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "loadgen/live_progress.hpp"
+
 namespace apibench::loadgen {
 
 void validate_spec(const LoadSpec& spec) {
   const auto fail = [](const std::string& reason) { throw std::invalid_argument("load spec: " + reason); };
   if (spec.requests.empty()) fail("at least one request template is needed");
   if (spec.connections == 0) fail("connections must be at least 1");
-  if (spec.threads == 0) fail("threads must be at least 1");
+  if (spec.threads == 0 || spec.threads > kMaxGeneratorThreads) {
+    fail("threads must be 1.." + std::to_string(kMaxGeneratorThreads));
+  }
+  if (spec.request_count && *spec.request_count == 0) fail("request count must be at least 1");
   if (spec.pipeline == 0) fail("pipeline depth must be at least 1");
   if (spec.port == 0) fail("port must be set");
   if (spec.duration.count() <= 0) fail("duration must be positive");

@@ -22,6 +22,10 @@ void add_totals(LoadResult& total, const LoadResult& part) {
   for (std::size_t i = 0; i < total.endpoints.size(); ++i) {
     total.endpoints[i].requests += part.endpoints[i].requests;
     total.endpoints[i].latency.add(part.endpoints[i].latency);
+    total.endpoints[i].service_time.add(part.endpoints[i].service_time);
+    for (std::size_t c = 0; c < part.status_classes.size(); ++c) {
+      total.endpoints[i].status_classes[c] += part.endpoints[i].status_classes[c];
+    }
   }
 }
 
@@ -51,7 +55,10 @@ LoadResult merge_recorders(const std::vector<const Recorder*>& recorders, std::c
   for (const auto* recorder : recorders) add_totals(total, recorder->totals());
   total.open_loop = recorders.front()->totals().open_loop;
   // In a closed loop every request is sent when it is meant to be: both clocks agree.
-  if (!total.open_loop) total.service_time = total.latency;
+  if (!total.open_loop) {
+    total.service_time = total.latency;
+    for (auto& e : total.endpoints) e.service_time = e.latency;
+  }
   total.elapsed = elapsed;
   total.timeline = merge_timeline(recorders);
   return total;

@@ -23,20 +23,34 @@ void Recorder::close_second() {
   current_second_latency_.reset();
 }
 
+// Once a second: the p99 so far costs a scan of the histogram, too much per response.
+void Recorder::publish_second() noexcept {
+  if (window_.live != nullptr) {
+    window_.live->p99_ns.store(totals_.latency.value_at_percentile(99), std::memory_order_relaxed);
+  }
+}
+
 void Recorder::response(std::int64_t now, const InFlight& request, std::uint32_t endpoint, int status) {
-  if (!window_.contains(now)) return;
+  if (!window_.contains(now) || quota_met()) return;
   const auto latency = static_cast<std::uint64_t>(now - request.intended_ns);
   ++totals_.requests;
+  if (window_.live != nullptr) {
+    window_.live->requests.store(totals_.requests, std::memory_order_relaxed);
+    if (quota_met()) window_.live->quota_met_ns.store(now, std::memory_order_release);
+  }
   totals_.latency.record(latency);
   if (open_loop_) totals_.service_time.record(static_cast<std::uint64_t>(now - request.sent_ns));
   ++totals_.status_classes[static_cast<std::size_t>(status / 100)];
   auto& per_endpoint = totals_.endpoints[endpoint];
   ++per_endpoint.requests;
   per_endpoint.latency.record(latency);
+  ++per_endpoint.status_classes[static_cast<std::size_t>(status / 100)];
+  if (open_loop_) per_endpoint.service_time.record(static_cast<std::uint64_t>(now - request.sent_ns));
 
   const auto second = second_of(now);
   if (second != current_second_) {
     close_second();
+    publish_second();
     current_second_ = second;
   }
   ++seconds_[second].requests;
@@ -44,7 +58,7 @@ void Recorder::response(std::int64_t now, const InFlight& request, std::uint32_t
 }
 
 void Recorder::error(std::int64_t now, ErrorKind kind) noexcept {
-  if (!window_.contains(now)) return;
+  if (!window_.contains(now) || quota_met()) return;
   auto& errors = totals_.errors;
   switch (kind) {
     case ErrorKind::kConnect: ++errors.connect; break;
@@ -54,6 +68,7 @@ void Recorder::error(std::int64_t now, ErrorKind kind) noexcept {
     case ErrorKind::kBadResponse: ++errors.bad_response; break;
   }
   ++seconds_[second_of(now)].errors;
+  if (window_.live != nullptr) window_.live->errors.store(errors.total(), std::memory_order_relaxed);
 }
 
 void Recorder::finish() { close_second(); }

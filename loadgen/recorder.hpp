@@ -6,15 +6,20 @@
 #include <vector>
 
 #include "loadgen/in_flight.hpp"
+#include "loadgen/live_progress.hpp"
 #include "loadgen/load.hpp"
 
 namespace apibench::loadgen {
 
 enum class ErrorKind { kConnect, kRead, kWrite, kTimeout, kBadResponse };
 
+// What one thread measures: the window, at most `quota` responses in it (its share of
+// -n), and where it publishes its progress (may be null).
 struct Window {
   std::int64_t start_ns = 0;
   std::int64_t end_ns = 0;
+  std::uint64_t quota = UINT64_MAX;
+  LiveSlot* live = nullptr;
   bool contains(std::int64_t t) const noexcept { return t >= start_ns && t < end_ns; }
 };
 
@@ -39,6 +44,7 @@ class Recorder {
     if (window_.contains(now)) ++totals_.reconnects;
   }
   void finish();  // closes the last second of the timeline
+  bool quota_met() const noexcept { return totals_.requests >= window_.quota; }
 
   const LoadResult& totals() const { return totals_; }
   const std::vector<SecondRecord>& seconds() const { return seconds_; }
@@ -46,6 +52,7 @@ class Recorder {
  private:
   std::size_t second_of(std::int64_t now) const noexcept;
   void close_second();
+  void publish_second() noexcept;
 
   Window window_;
   bool open_loop_;

@@ -28,6 +28,8 @@ nlohmann::json spec_json(const LoadSpec& spec) {
           {"cpus", spec.cpus},
           {"pipeline", spec.pipeline},
           {"duration_ms", spec.duration.count()},
+          {"request_count", spec.request_count ? nlohmann::json(*spec.request_count) : nlohmann::json(nullptr)},
+          {"setup_requests", spec.setup.size()},
           {"warmup_ms", spec.warmup.count()},
           {"connect_timeout_ms", spec.connect_timeout.count()},
           {"request_timeout_ms", spec.request_timeout.count()},
@@ -39,9 +41,9 @@ nlohmann::json errors_json(const ErrorCounts& e) {
           {"timeout", e.timeout}, {"bad_response", e.bad_response}, {"total", e.total()}};
 }
 
-nlohmann::json status_json(const LoadResult& r) {
+nlohmann::json status_json(const std::array<std::uint64_t, 6>& status_classes) {
   nlohmann::json classes = nlohmann::json::object();
-  for (std::size_t i = 1; i < r.status_classes.size(); ++i) classes[std::to_string(i) + "xx"] = r.status_classes[i];
+  for (std::size_t i = 1; i < status_classes.size(); ++i) classes[std::to_string(i) + "xx"] = status_classes[i];
   return classes;
 }
 
@@ -57,7 +59,11 @@ nlohmann::json timeline_json(const LoadResult& r) {
 nlohmann::json endpoints_json(const LoadResult& r) {
   auto endpoints = nlohmann::json::array();
   for (const auto& e : r.endpoints) {
-    endpoints.push_back({{"name", e.name}, {"requests", e.requests}, {"latency", latency_json(e.latency)}});
+    endpoints.push_back({{"name", e.name},
+                         {"requests", e.requests},
+                         {"status_classes", status_json(e.status_classes)},
+                         {"latency", latency_json(e.latency)},
+                         {"service_time", latency_json(e.service_time)}});
   }
   return endpoints;
 }
@@ -73,7 +79,7 @@ nlohmann::json load_result_to_json(const LoadSpec& spec, const LoadResult& r) {
           {"requests_per_second", r.requests_per_second()},
           {"reconnects", r.reconnects},
           {"errors", errors_json(r.errors)},
-          {"status_classes", status_json(r)},
+          {"status_classes", status_json(r.status_classes)},
           {"latency", latency_json(r.latency)},
           {"service_time", latency_json(r.service_time)},
           {"endpoints", endpoints_json(r)},

@@ -4,6 +4,7 @@
 #include <sched.h>
 #include <sys/prctl.h>
 
+#include <algorithm>
 #include <barrier>
 #include <exception>
 #include <memory>
@@ -14,6 +15,8 @@
 #include "loadgen/load.hpp"
 #include "loadgen/load_plan.hpp"
 #include "loadgen/merge.hpp"
+#include "loadgen/run_control.hpp"
+#include "loadgen/setup_requests.hpp"
 
 namespace apibench::loadgen {
 namespace {
@@ -44,10 +47,23 @@ void prepare_thread(const std::vector<int>& cpus, std::size_t thread) {
   prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);  // wake for scheduled sends on time, not 50 us late
 }
 
+// A -n run ends before its window: the timeline keeps only the seconds it covered.
+void trim_timeline(LoadResult& result) {
+  const auto seconds = static_cast<std::size_t>((result.elapsed.count() + 999'999'999) / 1'000'000'000);
+  const auto kept = std::max<std::size_t>(seconds, 1);
+  if (result.timeline.size() > kept) result.timeline.resize(kept);
+}
+
 }  // namespace
 
-LoadResult run_load(const LoadSpec& spec) {
+LoadResult run_load(const LoadSpec& caller_spec, LiveProgress* live) {
+  validate_spec(caller_spec);
+  RunControl control(caller_spec, std::min(caller_spec.threads, caller_spec.connections), live);
+  const LoadSpec& spec = control.spec();
   const LoadPlan plan = make_plan(spec);
+  if (const auto error = send_setup_requests(plan.address, spec.setup, spec.request_timeout)) {
+    throw std::runtime_error(*error);
+  }
   std::vector<std::unique_ptr<EventLoop>> loops(plan.threads);
   std::vector<std::exception_ptr> failures(plan.threads);
   RunTimes times;
@@ -55,6 +71,7 @@ LoadResult run_load(const LoadSpec& spec) {
     times.begin_ns = now_ns();
     times.measured.start_ns = times.begin_ns + static_cast<std::int64_t>(spec.warmup.count()) * 1'000'000;
     times.measured.end_ns = times.measured.start_ns + static_cast<std::int64_t>(spec.duration.count()) * 1'000'000;
+    control.released(times.measured);
   };
   std::barrier start_line(static_cast<std::ptrdiff_t>(plan.threads), release);
   std::vector<std::thread> threads;
@@ -68,19 +85,23 @@ LoadResult run_load(const LoadSpec& spec) {
       }
       start_line.arrive_and_wait();
       try {
-        if (loops[t]) loops[t]->run(times.begin_ns, times.measured);
+        if (loops[t]) loops[t]->run(times.begin_ns, control.window_for(t));
       } catch (...) {
         failures[t] = std::current_exception();
       }
+      control.thread_finished();
     });
   }
+  control.watch();
   for (auto& thread : threads) thread.join();
   for (const auto& failure : failures) {
     if (failure) std::rethrow_exception(failure);
   }
   std::vector<const Recorder*> recorders;
   for (const auto& loop : loops) recorders.push_back(&loop->recorder());
-  return merge_recorders(recorders, spec.duration);
+  LoadResult result = merge_recorders(recorders, control.elapsed());
+  trim_timeline(result);
+  return result;
 }
 
 }  // namespace apibench::loadgen

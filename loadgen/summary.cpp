@@ -1,7 +1,9 @@
 #include "loadgen/summary.hpp"
 
+#include <algorithm>
 #include <iterator>
 
+#include <fmt/color.h>
 #include <fmt/format.h>
 
 #include "loadgen/percentiles.hpp"
@@ -20,31 +22,41 @@ namespace {
 
 using Out = std::back_insert_iterator<std::string>;
 
-void header(Out out, const LoadSpec& spec) {
-  fmt::format_to(out, "apibench load {}:{}  {}  {} connections, {} threads, pipeline {}, {} ms (+{} ms warm-up)\n\n",
-                 spec.host, spec.port, spec.rate ? fmt::format("open loop at {:.0f} req/s", *spec.rate) : "closed loop",
-                 spec.connections, spec.threads, spec.pipeline, spec.duration.count(), spec.warmup.count());
+// Styles text only when writing to a terminal; the padding is applied first, so the
+// escape codes do not upset the alignment.
+std::string paint(const std::string& text, fmt::text_style style, bool colour) {
+  return colour ? fmt::format(style, "{}", text) : text;
 }
 
-void counts(Out out, const LoadResult& r) {
+void header(Out out, const LoadSpec& spec) {
+  const auto length = spec.request_count ? fmt::format("{} requests (at most {} ms)", *spec.request_count,
+                                                       spec.duration.count())
+                                         : fmt::format("{} ms", spec.duration.count());
+  fmt::format_to(out, "apibench load {}:{}  {}  {} connections, {} threads, pipeline {}, {} (+{} ms warm-up)\n\n",
+                 spec.host, spec.port, spec.rate ? fmt::format("open loop at {:.0f} req/s", *spec.rate) : "closed loop",
+                 spec.connections, spec.threads, spec.pipeline, length, spec.warmup.count());
+}
+
+void counts(Out out, const LoadResult& r, bool colour) {
   const auto& e = r.errors;
+  const auto error_style = e.total() > 0 ? fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold : fmt::text_style();
   fmt::format_to(out, "  {:<14}{:>14}\n", "requests", r.requests);
   fmt::format_to(out, "  {:<14}{:>14}\n", "sent", r.requests_sent);
   fmt::format_to(out, "  {:<14}{:>14.1f}\n", "req/s", r.requests_per_second());
-  fmt::format_to(out, "  {:<14}{:>14}   connect {}  read {}  write {}  timeout {}  bad_response {}\n", "errors",
-                 e.total(), e.connect, e.read, e.write, e.timeout, e.bad_response);
+  fmt::format_to(out, "  {:<14}{:>14}\n", "elapsed", format_latency(static_cast<std::uint64_t>(r.elapsed.count())));
+  fmt::format_to(out, "  {:<14}{}   connect {}  read {}  write {}  timeout {}  bad_response {}\n", "errors",
+                 paint(fmt::format("{:>14}", e.total()), error_style, colour), e.connect, e.read, e.write, e.timeout,
+                 e.bad_response);
   fmt::format_to(out, "  {:<14}{:>14}\n", "reconnects", r.reconnects);
   fmt::format_to(out, "  {:<14}", "status");
   for (std::size_t i = 1; i < r.status_classes.size(); ++i) fmt::format_to(out, "  {}xx {}", i, r.status_classes[i]);
   fmt::format_to(out, "\n\n");
 }
 
-void latency_table(Out out, const LoadResult& r) {
-  if (r.open_loop) {
-    fmt::format_to(out, "  {:<14}{:>14}{:>14}\n", "latency", "corrected", "service time");
-  } else {
-    fmt::format_to(out, "  {:<14}{:>14}\n", "latency", "");
-  }
+void latency_table(Out out, const LoadResult& r, bool colour) {
+  const auto heading = r.open_loop ? fmt::format("  {:<14}{:>14}{:>14}", "latency", "corrected", "service time")
+                                   : fmt::format("  {:<14}", "latency");
+  fmt::format_to(out, "{}\n", paint(heading, fmt::emphasis::bold, colour));
   for (const auto& p : kReportedPercentiles) {
     fmt::format_to(out, "  {:<14}{:>14}", p.label, format_latency(r.latency.value_at_percentile(p.value)));
     if (r.open_loop) fmt::format_to(out, "{:>14}", format_latency(r.service_time.value_at_percentile(p.value)));
@@ -55,11 +67,15 @@ void latency_table(Out out, const LoadResult& r) {
   fmt::format_to(out, "\n");
 }
 
-void endpoint_table(Out out, const LoadResult& r) {
+void endpoint_table(Out out, const LoadResult& r, bool colour) {
   if (r.endpoints.size() < 2) return;
-  fmt::format_to(out, "\n  {:<14}{:>14}{:>14}{:>14}{:>14}\n", "endpoint", "requests", "p50", "p99", "max");
+  std::size_t width = 14;  // names from scenario files may be longer than the other columns
+  for (const auto& e : r.endpoints) width = std::max(width, e.name.size() + 2);
+  const auto heading =
+      fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>14}", "endpoint", width, "requests", "p50", "p99", "max");
+  fmt::format_to(out, "\n{}\n", paint(heading, fmt::emphasis::bold, colour));
   for (const auto& e : r.endpoints) {
-    fmt::format_to(out, "  {:<14}{:>14}{:>14}{:>14}{:>14}\n", e.name, e.requests,
+    fmt::format_to(out, "  {:<{}}{:>14}{:>14}{:>14}{:>14}\n", e.name, width, e.requests,
                    format_latency(e.latency.value_at_percentile(50)), format_latency(e.latency.value_at_percentile(99)),
                    format_latency(e.latency.max()));
   }
@@ -67,13 +83,13 @@ void endpoint_table(Out out, const LoadResult& r) {
 
 }  // namespace
 
-std::string format_summary(const LoadSpec& spec, const LoadResult& result) {
+std::string format_summary(const LoadSpec& spec, const LoadResult& result, bool colour) {
   std::string text;
   const Out out(text);
   header(out, spec);
-  counts(out, result);
-  latency_table(out, result);
-  endpoint_table(out, result);
+  counts(out, result, colour);
+  latency_table(out, result, colour);
+  endpoint_table(out, result, colour);
   return text;
 }
 

@@ -29,12 +29,14 @@ SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep) {
   LoadSpec probe = base;
   probe.rate.reset();
   probe.duration = sweep.step_duration;
+  probe.request_count.reset();  // every step is timed
   out.probe_requests_per_second = run_load(probe).requests_per_second();
   if (out.probe_requests_per_second <= 0) return out;
 
-  LoadSpec step_spec = base;
+  LoadSpec step_spec = probe;
   step_spec.duration = sweep.step_duration;
   step_spec.warmup = std::chrono::milliseconds(0);  // the probe and the steps before warm the server
+  step_spec.setup.clear();  // the probe sent it already (e.g. the cache preload)
   double rate = out.probe_requests_per_second * sweep.start_fraction;
   for (unsigned i = 0; i < sweep.max_steps; ++i, rate *= sweep.growth) {
     step_spec.rate = rate;

@@ -1,6 +1,9 @@
 #pragma once
 // Picks request templates in proportion to their weights without randomness on the hot
-// path: a smooth weighted round-robin cycle is precomputed at setup, next() walks it.
+// path: a cycle is precomputed at setup, next() walks it. Whole-number weights (a
+// scenario's variant counts) give a cycle holding each template exactly `weight` times;
+// other weights are apportioned over kCycleLength picks. Each template's picks are spread
+// evenly over the cycle (stride scheduling), so any stretch of it follows the weights.
 #include <cstdint>
 #include <vector>
 
@@ -9,6 +12,7 @@ namespace apibench::loadgen {
 class WeightedPicker {
  public:
   static constexpr std::size_t kCycleLength = 1000;
+  static constexpr std::size_t kMaxExactCycle = std::size_t{1} << 22;
 
   // Weights must be finite and >= 0 with a positive sum (checked by validate_spec).
   // `offset` starts the cycle elsewhere, so threads do not send in lockstep.
@@ -18,6 +22,7 @@ class WeightedPicker {
     position_ = position_ + 1 == cycle_.size() ? 0 : position_ + 1;
     return index;
   }
+  std::size_t cycle_length() const noexcept { return cycle_.size(); }
 
  private:
   std::vector<std::uint32_t> cycle_;

@@ -5,6 +5,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
+#include <variant>
+
+#include "loadgen/scenario_expand.hpp"
 
 namespace apibench::runner {
 namespace fs = std::filesystem;
@@ -29,7 +32,13 @@ Workload parse_workload(const nlohmann::json& j) {
   w.route = j.value("route", w.name);
   w.kind = j.value("kind", "load");
   if (w.kind != "load" && w.kind != "idle") throw std::runtime_error("workload kind must be 'load' or 'idle'");
-  for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
+  w.scenario = j.value("scenario", "");
+  if (!w.scenario.empty() && j.contains("requests")) {
+    throw std::runtime_error("workload '" + w.name + "': give \"requests\" or \"scenario\", not both");
+  }
+  if (w.scenario.empty()) {
+    for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
+  }
   w.connections = j.at("connections").get<std::vector<unsigned>>();
   if (j.contains("sweep")) {
     const auto& s = j.at("sweep");
@@ -40,7 +49,7 @@ Workload parse_workload(const nlohmann::json& j) {
     if (sweep.slo.count() <= 0 || sweep.step_duration.count() <= 0) throw std::runtime_error("bad sweep settings");
     w.sweep = sweep;
   }
-  if (w.requests.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
+  if (w.requests.empty() && w.scenario.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
   if (w.connections.empty()) throw std::runtime_error("workload '" + w.name + "' has no connection counts");
   for (unsigned c : w.connections) {
     if (c == 0) throw std::runtime_error("workload '" + w.name + "': connection counts must be positive");
@@ -63,6 +72,18 @@ Suite parse_suite(const nlohmann::json& j) {
   return s;
 }
 
+// The scenario's variants become the workload's requests; its setup (preload) its setup.
+void expand_workload_scenario(Workload& w, const fs::path& source_dir) {
+  auto loaded = loadgen::load_scenario(source_dir / w.scenario);
+  if (const auto* error = std::get_if<std::string>(&loaded)) throw std::runtime_error(*error);
+  const auto expanded = loadgen::expand_scenario(std::get<loadgen::Scenario>(loaded));
+  const auto to_request = [](const loadgen::RenderedRequest& r) {
+    return WorkloadRequest{r.method, r.target, r.headers, r.body, r.content_type, r.weight};
+  };
+  for (const auto& v : expanded.variants) w.requests.push_back(to_request(v));
+  for (const auto& s : expanded.setup) w.setup.push_back(to_request(s));
+}
+
 }  // namespace
 
 Suite load_suite(const std::string& name_or_path, const fs::path& source_dir) {
@@ -73,7 +94,11 @@ Suite load_suite(const std::string& name_or_path, const fs::path& source_dir) {
   nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
   if (j.is_discarded()) throw std::runtime_error(file.string() + ": not valid JSON");
   try {
-    return parse_suite(j);
+    Suite suite = parse_suite(j);
+    for (auto& w : suite.workloads) {
+      if (!w.scenario.empty()) expand_workload_scenario(w, source_dir);
+    }
+    return suite;
   } catch (const std::exception& e) {
     throw std::runtime_error(file.string() + ": " + e.what());
   }

@@ -27,6 +27,10 @@ struct Workload {
   std::vector<WorkloadRequest> requests;
   std::vector<unsigned> connections;  // one cell per count
   std::optional<loadgen::SweepSpec> sweep;  // when set, each cell is a sweep instead of repetitions
+  // "scenario": a scenario file (docs/loadgen.md), relative to the source dir, expanded into
+  // `requests` (its variants, weighted by their counts) and `setup` (e.g. a cache preload).
+  std::string scenario;
+  std::vector<WorkloadRequest> setup;  // sent once before the workload's load, in order
 };
 
 struct Suite {

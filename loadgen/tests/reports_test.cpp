@@ -17,7 +17,7 @@ LoadResult sample_result(bool open_loop) {
   r.errors.timeout = 2;
   r.status_classes[2] = 3;
   r.timeline = {{3, 2, 3'000'000'000}};
-  r.endpoints = {{"root", 3, r.latency}, {"other", 0, LatencyHistogram{}}};
+  r.endpoints = {{"root", 3, r.latency, r.latency, {}}, {"other", 0, LatencyHistogram{}, LatencyHistogram{}, {}}};
   return r;
 }
 

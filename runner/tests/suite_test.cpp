@@ -38,3 +38,37 @@ TEST(Suite, RawRequestBytes) {
   EXPECT_EQ(ar::raw_request(post, "h:1"),
             "POST /orders HTTP/1.1\r\nHost: h:1\r\nX-A: 1\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
 }
+
+TEST(Suite, ScenarioWorkloadExpandsIntoRequestsAndSetup) {
+  fs::path file = fs::temp_directory_path() / ("apibench-scenario-suite-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file) << R"({"name": "s", "workloads": [
+    {"name": "cache", "route": "cache", "scenario": "scenarios/cache-server.json", "connections": [8]},
+    {"name": "json", "requests": [{"path": "/json"}], "connections": [1]}]})";
+  const auto s = ar::load_suite(file.string(), APIBENCH_SOURCE_DIR);
+  ASSERT_EQ(s.workloads.size(), 2u);
+  const auto& cache = s.workloads[0];
+  ASSERT_GT(cache.requests.size(), 100u);  // one variant per (request, key) the sequence picked
+  double gets = 0, total = 0;
+  for (const auto& r : cache.requests) {
+    EXPECT_EQ(r.path.rfind("/cache/key-", 0), 0u) << r.path;
+    if (r.method == "GET") gets += r.weight;
+    if (r.method == "PUT") {
+      EXPECT_EQ(r.body.size(), 256u);
+    }
+    total += r.weight;
+  }
+  EXPECT_NEAR(gets / total, 0.9, 0.01);
+  ASSERT_EQ(cache.setup.size(), 10000u);  // every key preloaded, so GETs hit
+  EXPECT_EQ(cache.setup.front().method, "PUT");
+  EXPECT_EQ(ar::raw_request(s.workloads[1].requests.front(), "h"), "GET /json HTTP/1.1\r\nHost: h\r\n\r\n");
+
+  std::ofstream(file) << R"({"name": "s", "workloads": [
+    {"name": "w", "scenario": "scenarios/no-such.json", "connections": [1]}]})";
+  try {
+    ar::load_suite(file.string(), APIBENCH_SOURCE_DIR);
+    FAIL();
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("no-such.json: cannot open"), std::string::npos) << e.what();
+  }
+  fs::remove(file);
+}
