@@ -31,11 +31,14 @@ ClaimChart unit_bar_chart(const ClaimResult& c, const std::string& unit, const s
   }
   for (std::size_t s = 0; s < servers.size(); ++s) {
     report::BarSeries series{servers[s], color(s), {}};
+    bool any = false;
     for (const auto* row : rows) {
       const ServerValue* v = row->value_of(servers[s]);
+      any |= v && v->measured();
       series.values.push_back(v && v->measured() ? std::optional<runner::Spread>(v->spread()) : std::nullopt);
     }
-    chart.series.push_back(std::move(series));
+    // gnuplot refuses a histogram series without a single valid point.
+    if (any) chart.series.push_back(std::move(series));
   }
   return {c.number, caption, chart};
 }

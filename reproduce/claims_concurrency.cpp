@@ -56,6 +56,18 @@ ServerValue blocking_factor(const RunView& run, const std::string& server, const
   return {server, ratios(blocked->values(Metric::p99_us), base_list), ""};
 }
 
+std::string servers_with_an_empty_window(const ClaimInputs& in, unsigned connections) {
+  std::string names;
+  for (const auto& server : in.config.servers()) {
+    const CellView* cell = in.run.find(server, in.config.workloads.json, connections);
+    if (cell == nullptr) continue;
+    const bool empty = std::any_of(cell->repetitions.begin(), cell->repetitions.end(),
+                                   [](const RepetitionView& r) { return r.requests == 0; });
+    if (empty) names += (names.empty() ? "" : ", ") + server;
+  }
+  return names;
+}
+
 }  // namespace
 
 ClaimResult claim_concurrency(const ClaimInputs& in) {
@@ -97,6 +109,14 @@ ClaimResult claim_concurrency(const ClaimInputs& in) {
                                 [&](const std::string& s) { return blocking_factor(in.run, s, w); });
   judge_bar(blocking, in.config, Side::go, {Bound::at_most, kMaxBlockingFactor});
   c.rows.push_back(std::move(blocking));
+  if (!counts.empty()) {
+    if (std::string empty = servers_with_an_empty_window(in, counts.back()); !empty.empty()) {
+      c.notes.push_back(fmt::format("At {} connections a repetition completed no request for {}: the load generator opens "
+                                    "its connections inside each measured window, which can take all of a short one. "
+                                    "Longer windows (-d) read better.",
+                                    counts.back(), empty));
+    }
+  }
   c.notes.push_back("\"Without complexity\" is about the code, not the numbers: see claim 8's lines-of-code proxy.");
   return c;
 }

@@ -1,5 +1,4 @@
 // Claim 2: "thousands of requests per second with predictable latency" (Hyper + Serde JSON API).
-#include <algorithm>
 #include <fmt/format.h>
 
 #include "reproduce/claims.hpp"

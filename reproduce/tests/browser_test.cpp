@@ -51,6 +51,7 @@ TEST(ClaimsBrowser, ChromiumRendersTheChartsAndTablesOffline) {
   EXPECT_GE(planned, 4u);
   EXPECT_EQ(count(r.output, "<svg"), planned);
   EXPECT_GE(count(r.output, "<table"), 10u);
+  EXPECT_EQ(r.output.find("Not drawn"), std::string::npos) << "every planned chart is drawn";
   EXPECT_NE(r.output.find("class=\"verdict holds\""), std::string::npos);
   EXPECT_NE(r.output.find("Claims no benchmark can settle"), std::string::npos);
 }

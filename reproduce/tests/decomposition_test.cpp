@@ -23,17 +23,23 @@ TEST(Decomposition, NoFractionWithoutARealGapOrWithBadRatios) {
   EXPECT_FALSE(rp::reproduced_fraction(INFINITY, 2));
 }
 
+namespace {
+
+// go-nethttp's samples vary; the other three are fixed: 10, 20 and 12.
+rp::MetricRow four_servers(const char* metric, std::vector<double> nethttp) {
+  rp::MetricRow row;
+  row.metric = metric;
+  row.unit = "us";
+  row.values = {{"rust-style", {10}, ""}, {"go-style", {20}, ""}, {"rust-hyper", {12}, ""}, {"go-nethttp", std::move(nethttp), ""}};
+  return row;
+}
+
+}  // namespace
+
 TEST(Decomposition, RowsNeedAllFourServers) {
   rp::ClaimResult claim;
   claim.number = 1;
-  rp::MetricRow full;
-  full.metric = "CPU";
-  full.unit = "us";
-  full.values = {{"rust-style", {10}, ""}, {"go-style", {20}, ""}, {"rust-hyper", {12}, ""}, {"go-nethttp", {48}, ""}};
-  rp::MetricRow partial = full;
-  partial.metric = "allocations";
-  partial.values[3].samples.clear();
-  claim.rows = {full, partial};
+  claim.rows = {four_servers("CPU", {48}), four_servers("allocations", {})};
   const rp::Decomposition d = rp::decompose({claim}, rp::default_config());
   ASSERT_EQ(d.rows.size(), 1u);
   EXPECT_EQ(d.real_rust, "rust-hyper");

@@ -33,7 +33,8 @@ TEST(RunView, ReadsTheRunnersOwnCellJson) {
   EXPECT_DOUBLE_EQ(c.repetitions[0].requests_per_second, 2500);
   EXPECT_DOUBLE_EQ(c.repetitions[0].cpu_us_per_request, 9.5);
   EXPECT_DOUBLE_EQ(c.repetitions[0].rss_peak_mib, 8);
-  EXPECT_EQ(c.repetitions[0].allocations_per_request, 0.25);
+  ASSERT_TRUE(c.repetitions[0].allocations_per_request);
+  EXPECT_DOUBLE_EQ(*c.repetitions[0].allocations_per_request, 0.25);
   EXPECT_EQ(c.repetitions[0].errors, 12u);
   EXPECT_EQ(c.total_requests(), 10000u);
   EXPECT_EQ(c.repetitions[0].second_p99_us, (std::vector<double>{300, 400}));
