@@ -40,7 +40,8 @@ class RequestReader {
   ReadResult read_body(RequestParser& parser, std::size_t body_limit, gort::Yield yield);
 
  private:
-  bool read_more(gort::Yield yield);
+  // Reads up to `chunk` more bytes; false when the peer left, timed out or was cancelled.
+  bool read_more(std::size_t chunk, gort::Yield yield);
   // Feeds buffered bytes to the parser; nullopt while it needs more.
   std::optional<ReadResult> feed(RequestParser& parser, bool header_phase);
 

@@ -105,6 +105,45 @@ TEST(Scheduler, ManyBlockingCallsProceedTogether) {
   EXPECT_EQ(saw_everyone.load(), kCalls);
 }
 
+// Go caps the threads stuck in syscalls (debug.SetMaxThreads); past this pool's
+// cap, calls wait for a free thread rather than fail, and the workers go on
+// running every other task meanwhile.
+TEST(Scheduler, CallsPastThePoolCapWaitTheirTurnWhileOtherTasksRun) {
+  constexpr std::size_t kCap = 2;
+  constexpr int kCalls = 6;
+  gort::Runtime rt(1, kCap);
+  std::promise<void> open_gate;
+  std::shared_future<void> gate = open_gate.get_future().share();
+  std::atomic<int> inside{0}, most_inside{0}, finished{0};
+  for (int i = 0; i < kCalls; ++i) {
+    rt.go([&](gort::Yield y) {
+      rt.blocking().call(y, [&] {
+        int now = ++inside;
+        for (int seen = most_inside.load(); now > seen && !most_inside.compare_exchange_weak(seen, now);) {
+        }
+        gate.wait_for(std::chrono::seconds(10));
+        --inside;
+      });
+      ++finished;
+    });
+  }
+  bool ran_while_pool_was_full = false;
+  std::size_t threads_when_full = 0;
+  rt.go([&](gort::Yield y) {
+    // Runs on the only worker while every pool thread is blocked.
+    auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (inside.load() < static_cast<int>(kCap) && std::chrono::steady_clock::now() < give_up) gort::yield_now(y);
+    ran_while_pool_was_full = inside.load() == static_cast<int>(kCap);
+    threads_when_full = rt.blocking().thread_count();
+    open_gate.set_value();
+  });
+  rt.run();
+  EXPECT_TRUE(ran_while_pool_was_full);
+  EXPECT_EQ(finished.load(), kCalls);
+  EXPECT_EQ(most_inside.load(), static_cast<int>(kCap));
+  EXPECT_EQ(threads_when_full, kCap);
+}
+
 TEST(Scheduler, ABlockingCallPassesItsExceptionBackToTheTask) {
   gort::Runtime rt(1);
   bool caught = false;
