@@ -94,6 +94,8 @@ std::string notes(const Figures& figures) {
 
 }  // namespace
 
+std::string render_html_table(const Table& t, const std::string& css_class) { return render_table(t, css_class); }
+
 std::string render_html(const RunData& run, const Figures& figures) {
   const auto parts = sections(run, figures);
   std::string toc = "<nav><ul>";

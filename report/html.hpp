@@ -9,5 +9,8 @@
 namespace apibench::report {
 
 std::string render_html(const RunData& run, const Figures& figures);
+// One table as HTML, scrolling when wide (also used by the micro-benchmark report).
+struct Table;
+std::string render_html_table(const Table& t, const std::string& css_class = "");
 
 }  // namespace apibench::report

@@ -50,6 +50,8 @@ std::string header_section(const RunData& run) {
 
 }  // namespace
 
+std::string render_markdown_table(const Table& t) { return render_table(t); }
+
 std::string render_markdown(const RunData& run) {
   std::string out = header_section(run);
   for (const auto& workload : run.workloads()) {

@@ -7,5 +7,8 @@
 namespace apibench::report {
 
 std::string render_markdown(const RunData& run);
+// One table as markdown (also used by the micro-benchmark report).
+struct Table;
+std::string render_markdown_table(const Table& t);
 
 }  // namespace apibench::report
