@@ -67,7 +67,7 @@ int UringRing::set_up_buffers(unsigned connections) {
   registration.bgid = kBufferGroup;
   if (const int rc = io_uring_register_buf_ring(&ring_, &registration, 0); rc < 0) return rc;
   io_uring_buf_ring_init(buffer_ring_);
-  buffer_memory_ = std::make_unique<char[]>(buffer_count_ * kBufferBytes);
+  buffer_memory_ = std::make_unique_for_overwrite<char[]>(buffer_count_ * kBufferBytes);  // the kernel fills it
   const int mask = io_uring_buf_ring_mask(buffer_count_);
   for (unsigned id = 0; id < buffer_count_; ++id) {
     io_uring_buf_ring_add(buffer_ring_, buffer_memory_.get() + id * kBufferBytes, kBufferBytes,

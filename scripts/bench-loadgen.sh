@@ -6,8 +6,8 @@
 # every read with a fixed response (so the generator is the bottleneck), and
 # (b) rust-style on /json. For each generator it measures the CPU time (user+sys
 # of the generator process, from wait4's rusage) divided by its completed
-# requests, and requests/s. Repeats the round; prints medians with min-max and
-# each generator's ratio to wrk in the same round (median over rounds).
+# requests, and requests/s. Repeats the round (each in a rotated order); prints
+# medians with min-max and each generator's ratio to wrk in the same round.
 # With --strace it also runs each generator once more under `strace -c -f` and
 # prints system calls per completed request (strace slows the run; only the
 # counts matter).
@@ -112,9 +112,10 @@ def seconds_of(text):
     return float(match.group(1)) / (1000 if match.group(2) == "ms" else 1)
 
 
-def one_round(url):
+def one_round(url, number):
     round_result = {}
-    for generator in GENERATORS:
+    order = GENERATORS[number % 3:] + GENERATORS[:number % 3]  # rotated, so drifting noise hits each in turn
+    for generator in order:
         requests, cpu, _ = run_generator(generator, url)
         round_result[generator] = {"us_per_request": cpu * 1e6 / max(requests, 1),
                                    "requests_per_second": requests / seconds_of(duration)}
@@ -146,7 +147,7 @@ for name, (command, path) in SERVERS.items():
     server, port = start_server(command)
     url = f"http://127.0.0.1:{port}{path}"
     try:
-        rounds = [one_round(url) for _ in range(repetitions)]
+        rounds = [one_round(url, number) for number in range(repetitions)]
         calls = syscalls_per_request(url) if strace else None
     finally:
         server.terminate()
