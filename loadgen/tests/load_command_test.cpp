@@ -70,6 +70,38 @@ TEST(LoadCommand, BadValuesFailTheParse) {
   EXPECT_THROW(parse({"load"}), CLI::RequiredError);
 }
 
+TEST(LoadCommand, ScenarioWithARequestCountWritesCsv) {
+  testing::TestServer server;
+  const auto scenario = temp_path("mix.json");
+  std::ofstream(scenario) << R"({"schema": "apibench.scenario/1", "requests": [
+    {"name": "a", "path": "/a", "weight": 3}, {"name": "b", "method": "POST", "path": "/b", "body": {"orders": 2}}]})";
+  const auto csv_path = temp_path("run.csv");
+  const auto url = "http://127.0.0.1:" + std::to_string(server.port()) + "/ignored";
+  const auto action = parse({"load", url, "--scenario", scenario, "-c", "2", "-n", "200", "--warmup", "0s", "--csv", csv_path});
+  ASSERT_TRUE(action);
+  EXPECT_EQ(action(), 0);
+  std::ifstream csv(csv_path);
+  std::vector<std::string> lines;
+  for (std::string line; std::getline(csv, line);) lines.push_back(line);
+  ASSERT_EQ(lines.size(), 4u);  // header, a, b, total
+  EXPECT_EQ(lines[0].rfind("endpoint,requests,p50_ns,", 0), 0u);
+  EXPECT_EQ(lines[1].rfind("a,", 0), 0u);
+  EXPECT_EQ(lines[2].rfind("b,", 0), 0u);
+  EXPECT_EQ(lines[3].rfind("total,200,", 0), 0u);
+  std::remove(csv_path.c_str());
+  std::remove(scenario.c_str());
+}
+
+TEST(LoadCommand, ABadScenarioIsExitCode2) {
+  const auto scenario = temp_path("bad.json");
+  std::ofstream(scenario) << R"({"schema": "apibench.scenario/1", "requests": [{"path": "nope"}]})";
+  const auto url = "http://127.0.0.1:" + std::to_string(testing::refused_port()) + "/";
+  EXPECT_EQ(parse({"load", url, "--scenario", scenario, "-d", "100ms"})(), 2);
+  std::remove(scenario.c_str());
+  EXPECT_THROW(parse({"load", url, "--scenario", "/no/such/file.json"}), CLI::ValidationError);
+  EXPECT_THROW(parse({"load", url, "-n", "0"}), CLI::ValidationError);
+}
+
 TEST(LoadCommand, ActionIsOnlySetWhenLoadIsChosen) {
   CLI::App app("apibench");
   std::function<int()> action;

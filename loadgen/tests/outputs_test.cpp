@@ -64,7 +64,7 @@ TEST(Csv, HasTheDocumentedColumnsAndARowPerEndpointPlusTotal) {
   EXPECT_EQ(total[22], "3");     // status_2xx
 }
 
-TEST(Progress, FormatsOneLine) {
+TEST(ProgressLine, FormatsOneLine) {
   const auto line = format_progress(3.0, 12345, 1'500'000, 2);
   EXPECT_NE(line.find("3.0 s"), std::string::npos);
   EXPECT_NE(line.find("12345 req/s"), std::string::npos);
@@ -74,7 +74,7 @@ TEST(Progress, FormatsOneLine) {
   EXPECT_EQ(line.find('\n'), std::string::npos);
 }
 
-TEST(Progress, WritesNothingWhenNotATerminal) {
+TEST(ProgressLine, WritesNothingWhenNotATerminal) {
   testing::TestServer server;
   std::FILE* file = std::tmpfile();
   ASSERT_NE(file, nullptr);
@@ -91,7 +91,7 @@ TEST(Progress, WritesNothingWhenNotATerminal) {
   std::fclose(file);
 }
 
-TEST(Progress, UpdatesOnATerminal) {
+TEST(ProgressLine, UpdatesOnATerminal) {
   const int master = ::posix_openpt(O_RDWR | O_NOCTTY);
   ASSERT_GE(master, 0);
   ASSERT_EQ(::grantpt(master), 0);
