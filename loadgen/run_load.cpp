@@ -6,17 +6,22 @@
 
 #include <algorithm>
 #include <barrier>
+#include <cstdio>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <thread>
 
+#include "loadgen/engine.hpp"
 #include "loadgen/event_loop.hpp"
 #include "loadgen/load.hpp"
 #include "loadgen/load_plan.hpp"
 #include "loadgen/merge.hpp"
 #include "loadgen/run_control.hpp"
 #include "loadgen/setup_requests.hpp"
+#include "loadgen/uring_loop.hpp"
+#include "loadgen/uring_ring.hpp"
 
 namespace apibench::loadgen {
 namespace {
@@ -47,6 +52,21 @@ void prepare_thread(const std::vector<int>& cpus, std::size_t thread) {
   prctl(PR_SET_TIMERSLACK, 1UL, 0, 0, 0);  // wake for scheduled sends on time, not 50 us late
 }
 
+// io_uring when asked for and the kernel allows it; else epoll, said once per process.
+std::unique_ptr<Engine> make_engine(const LoadPlan& plan, const ThreadShare& share) {
+  if (plan.spec->io == IoEngine::kUring) {
+    std::string error;
+    if (auto ring = UringRing::create(share.connections, error)) {
+      return std::make_unique<UringLoop>(plan, share, std::move(ring));
+    }
+    static std::once_flag told;
+    std::call_once(told, [&] {
+      std::fprintf(stderr, "apibench load: io_uring unavailable (%s); using epoll\n", error.c_str());
+    });
+  }
+  return std::make_unique<EventLoop>(plan, share);
+}
+
 // A -n run ends before its window: the timeline keeps only the seconds it covered.
 void trim_timeline(LoadResult& result) {
   const auto seconds = static_cast<std::size_t>((result.elapsed.count() + 999'999'999) / 1'000'000'000);
@@ -64,7 +84,7 @@ LoadResult run_load(const LoadSpec& caller_spec, LiveProgress* live) {
   if (const auto error = send_setup_requests(plan.address, spec.setup, spec.request_timeout)) {
     throw std::runtime_error(*error);
   }
-  std::vector<std::unique_ptr<EventLoop>> loops(plan.threads);
+  std::vector<std::unique_ptr<Engine>> loops(plan.threads);
   std::vector<std::exception_ptr> failures(plan.threads);
   RunTimes times;
   auto release = [&]() noexcept {
@@ -79,7 +99,7 @@ LoadResult run_load(const LoadSpec& caller_spec, LiveProgress* live) {
     threads.emplace_back([&, t] {
       prepare_thread(spec.cpus, t);
       try {
-        loops[t] = std::make_unique<EventLoop>(plan, share_of(plan, t));
+        loops[t] = make_engine(plan, share_of(plan, t));
       } catch (...) {
         failures[t] = std::current_exception();
       }
