@@ -131,4 +131,4 @@ BENCHMARK_TEMPLATE(BM_CachePutReplace, GoStyle)->Apply(one_and_all_threads);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// main: bench_main.cpp (Google Benchmark's, with the build context)

@@ -4,6 +4,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include "alloc_counting.hpp"
 #include "histogram/latency_histogram.hpp"
 
 namespace {
@@ -20,9 +21,11 @@ void BM_Record(benchmark::State& state) {
   const auto values = latencies(4096);
   apibench::LatencyHistogram h;
   std::size_t i = 0;
+  apibench::bench::AllocationCounter allocations;
   for (auto _ : state) {
     h.record(values[i++ & 4095]);
   }
+  allocations.report(state);
   benchmark::DoNotOptimize(h.count());
 }
 BENCHMARK(BM_Record);
@@ -30,22 +33,26 @@ BENCHMARK(BM_Record);
 void BM_Add(benchmark::State& state) {
   apibench::LatencyHistogram a, b;
   for (auto v : latencies(10'000)) b.record(v);
+  apibench::bench::AllocationCounter allocations;
   for (auto _ : state) {
     a.add(b);
     benchmark::ClobberMemory();
   }
+  allocations.report(state);
 }
 BENCHMARK(BM_Add);
 
 void BM_ValueAtPercentile(benchmark::State& state) {
   apibench::LatencyHistogram h;
   for (auto v : latencies(100'000)) h.record(v);
+  apibench::bench::AllocationCounter allocations;
   for (auto _ : state) {
     benchmark::DoNotOptimize(h.value_at_percentile(99.9));
   }
+  allocations.report(state);
 }
 BENCHMARK(BM_ValueAtPercentile);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// main: bench_main.cpp (Google Benchmark's, with the build context)

@@ -123,4 +123,4 @@ BENCHMARK(BM_Response_GoStyle);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// main: bench_main.cpp (Google Benchmark's, with the build context)

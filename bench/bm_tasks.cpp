@@ -215,4 +215,4 @@ BENCHMARK(BM_ThreadWake_CondVarRoundTrip)->UseRealTime();
 
 }  // namespace
 
-BENCHMARK_MAIN();
+// main: bench_main.cpp (Google Benchmark's, with the build context)
