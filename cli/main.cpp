@@ -37,7 +37,11 @@ std::chrono::milliseconds parse_duration(const std::string& text) {
 // A run, then its reports; a report that cannot be written is said, and the run's results stay.
 int run_and_report(const runner::RunOptions& o) {
   runner::RunOutcome run = runner::run_suite(o);
-  if (run.run_dir.empty()) return run.exit_code;
+  if (run.run_dir.empty() || run.exit_code == runner::kRunResultsUnwritten) return run.exit_code;
+  if (run.interrupted) {  // stop now, as asked; the report can be built later
+    fmt::print("report: not written (interrupted); 'apibench report {}' builds it\n", run.run_dir.string());
+    return run.exit_code;
+  }
   try {
     report::ReportOutcome written = report::write_reports(run.run_dir);
     for (const auto& note : written.notes) fmt::print("note: {}\n", note);
@@ -68,6 +72,11 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   run->add_flag("--count-allocs", o.count_allocations,
                 "count each server's heap allocations per request (LD_PRELOAD; dynamically linked servers only)");
   run->add_option("--results", o.results_root, "where results folders go")->capture_default_str();
+  run->add_option("--servers-dir", o.servers_dir,
+                  "where the server manifests are (<dir>/*/server.json, <dir>/peers/*/server.json); default: the source tree's servers/");
+  run->add_option_function<std::string>(
+      "--ready-timeout", [&o](const std::string& s) { o.ready_timeout = parse_duration(s); },
+      "how long a server may take to print its ready line (15s)");
   run->callback([&action, &o] { action = [&o] { return run_and_report(o); }; });
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // One cell of a suite: one server, one workload, one connection count, measured
 // over several repetitions against a single start of the server.
-#include <csignal>
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +30,7 @@ struct ServerSample {
 struct Repetition {
   loadgen::LoadResult load;
   ServerSample server;
+  std::optional<loadgen::LoadResult> background;  // the workload's background load, same window
 };
 
 struct CellResult {
@@ -56,7 +58,11 @@ struct CellContext {
   unsigned repetitions = 1;
   std::filesystem::path log_dir;  // the server's stderr goes to <log_dir>/<cell>.log
   std::filesystem::path alloc_preload;  // count the server's heap allocations with this library; empty: off
-  const volatile std::sig_atomic_t* interrupted = nullptr;  // checked between repetitions
+  std::chrono::milliseconds ready_timeout{15000};
+  // Raised on Ctrl-C: the load, the ready wait and idle connections end early,
+  // the unfinished repetition is dropped and the server stopped at once.
+  const std::atomic<bool>* stop = nullptr;
+  bool stopped() const { return stop && stop->load(); }
 };
 
 CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const Workload& workload,

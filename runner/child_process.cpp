@@ -54,6 +54,25 @@ std::optional<ReadyAddress> parse_ready_line(std::string_view line) {
   return a;
 }
 
+// A live (not zombie) process whose process group is pgid. Orphaned members
+// stay zombies until init reaps them: they count as gone.
+bool group_has_live_process(pid_t pgid) {
+  if (::kill(-pgid, 0) != 0) return false;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc", ec)) {
+    std::ifstream in(entry.path() / "stat");
+    std::string stat;
+    if (!std::getline(in, stat)) continue;
+    auto paren = stat.rfind(')');
+    if (paren == std::string::npos) continue;
+    std::istringstream fields(stat.substr(paren + 2));
+    char state = 0;
+    long ppid = 0, group = 0;
+    if (fields >> state >> ppid >> group && group == pgid && state != 'Z') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string describe_wait_status(int status) {
@@ -82,6 +101,7 @@ ChildProcess::ChildProcess(const SpawnOptions& options) {
   }
   pid_ = ::fork();
   if (pid_ == 0) exec_child(options, pipe_fds[1], err_fd);
+  if (pid_ > 0) ::setpgid(pid_, pid_);  // also here, so a stop right after the fork reaches the group
   ::close(pipe_fds[1]);
   ::close(err_fd);
   if (pid_ < 0) {
@@ -92,16 +112,17 @@ ChildProcess::ChildProcess(const SpawnOptions& options) {
 }
 
 ChildProcess::~ChildProcess() {
-  if (!reaped_ && pid_ > 0) stop(std::chrono::seconds(2));
+  if (pid_ > 0 && (!reaped_ || group_alive())) stop(std::chrono::seconds(2));
   if (drain_.joinable()) drain_.join();
   if (stdout_fd_ >= 0) ::close(stdout_fd_);
   if (owns_log_) std::filesystem::remove(log_path_);
 }
 
-ReadyAddress ChildProcess::wait_ready(std::chrono::milliseconds timeout) {
+ReadyAddress ChildProcess::wait_ready(std::chrono::milliseconds timeout, const std::atomic<bool>* stop) {
   auto deadline = std::chrono::steady_clock::now() + timeout;
   std::string line;
   for (;;) {
+    if (stop && stop->load()) throw std::runtime_error("stopped while waiting for the ready line");
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       throw std::runtime_error("not ready after " + std::to_string(timeout.count()) + " ms; stderr: " + stderr_tail());
@@ -141,19 +162,22 @@ bool ChildProcess::running() {
   return !reaped_;
 }
 
+bool ChildProcess::group_alive() const { return pid_ > 0 && group_has_live_process(pid_); }
+
 ChildProcess::Exit ChildProcess::stop(std::chrono::milliseconds grace) {
-  if (running()) {
-    ::kill(pid_, SIGTERM);
+  if (group_alive()) {
+    ::kill(-pid_, SIGTERM);
     auto deadline = std::chrono::steady_clock::now() + grace;
-    while (running() && std::chrono::steady_clock::now() < deadline) {
+    while ((running() || group_alive()) && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (running()) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, &wait_status_, 0);
-      reaped_ = true;
-    }
+    ::kill(-pid_, SIGKILL);  // what is left of the group; no-op when it is gone
   }
+  if (!reaped_) {
+    ::waitpid(pid_, &wait_status_, 0);
+    reaped_ = true;
+  }
+  for (int i = 0; i < 50 && group_alive(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
   Exit e;
   e.clean = WIFEXITED(wait_status_) && WEXITSTATUS(wait_status_) == 0;
   e.description = describe_wait_status(wait_status_);

@@ -1,9 +1,11 @@
 #pragma once
-// A server under test as a child process: spawned pinned to a CPU set, ready
-// when it prints "listening on HOST:PORT", stopped with SIGTERM (SIGKILL after
-// a grace period). The destructor never leaves an orphan behind.
+// A server under test as a child process: spawned pinned to a CPU set in its
+// own process group, ready when it prints "listening on HOST:PORT", stopped
+// with SIGTERM to the whole group (SIGKILL after a grace period), so a wrapper
+// script's children go too. The destructor never leaves an orphan behind.
 #include <sys/types.h>
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
@@ -34,11 +36,13 @@ class ChildProcess {
   ~ChildProcess();
 
   // Waits for the ready line. Throws std::runtime_error, quoting the end of
-  // the child's stderr, when it exits or stays silent past the timeout.
-  ReadyAddress wait_ready(std::chrono::milliseconds timeout);
+  // the child's stderr, when it exits or stays silent past the timeout, or
+  // when *stop is raised.
+  ReadyAddress wait_ready(std::chrono::milliseconds timeout, const std::atomic<bool>* stop = nullptr);
 
-  // SIGTERM, then SIGKILL after grace. Returns the wait status as a text
-  // ("exit 0", "signal 9") and whether it exited 0 by itself.
+  // SIGTERM to the process group, then SIGKILL to whatever of the group is
+  // left after grace. Returns the child's wait status as a text ("exit 0",
+  // "signal 9") and whether it exited 0 by itself.
   struct Exit {
     bool clean = false;
     std::string description;
@@ -46,6 +50,8 @@ class ChildProcess {
   Exit stop(std::chrono::milliseconds grace = std::chrono::seconds(5));
 
   bool running();
+  // Whether any process of the child's group (the child or what it started) is alive.
+  bool group_alive() const;
   pid_t pid() const { return pid_; }
   std::string stderr_tail(std::size_t max_bytes = 2048) const;
 

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <array>
+#include <fmt/format.h>
 #include <cstdio>
 #include <fstream>
 #include <thread>
@@ -69,6 +70,7 @@ Environment capture_environment(const std::filesystem::path& source_dir, const s
     e.hostname = u.nodename;
   }
   e.governor = first_line_of("/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor");
+  std::ifstream("/proc/loadavg") >> e.load_average;
   for (const auto& a : argv) e.command_line += (e.command_line.empty() ? "" : " ") + a;
   return e;
 }
@@ -77,7 +79,7 @@ nlohmann::json to_json(const Environment& e) {
   return {{"git_commit", e.git_commit}, {"git_dirty", e.git_dirty}, {"compiler", e.compiler},
           {"build_type", e.build_type}, {"cxx_flags", e.cxx_flags}, {"cpu_model", e.cpu_model},
           {"cpu_count", e.cpu_count},   {"kernel", e.kernel},       {"hostname", e.hostname},
-          {"governor", e.governor},     {"command_line", e.command_line}};
+          {"governor", e.governor},     {"command_line", e.command_line}, {"load_average", e.load_average}};
 }
 
 std::vector<std::string> environment_warnings(const Environment& e) {
@@ -87,6 +89,10 @@ std::vector<std::string> environment_warnings(const Environment& e) {
   }
   if (!e.governor.empty() && e.governor != "performance") {
     w.push_back("CPU frequency governor is '" + e.governor + "', not 'performance'");
+  }
+  if (e.load_average >= 1.0) {
+    w.push_back(fmt::format("the 1-minute load average was {:.2f} at the start: other work competes for the CPUs",
+                            e.load_average));
   }
   return w;
 }

@@ -19,6 +19,7 @@ struct Environment {
   std::string hostname;
   std::string governor;  // empty when not readable
   std::string command_line;
+  double load_average = 0;  // 1-minute, at the start: other work on the machine competes with the run
 };
 
 Environment capture_environment(const std::filesystem::path& source_dir, const std::vector<std::string>& argv);

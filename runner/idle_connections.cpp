@@ -70,7 +70,8 @@ void raise_open_file_limit(unsigned wanted) {
 }  // namespace
 
 IdleMeasurement hold_idle_connections(pid_t server, const std::string& host, std::uint16_t port, unsigned count,
-                                      const std::string& request) {
+                                      const std::string& request, const std::atomic<bool>* stop) {
+  auto stopped = [stop] { return stop && stop->load(); };
   IdleMeasurement m;
   m.asked = count;
   raise_open_file_limit(count);
@@ -81,12 +82,13 @@ IdleMeasurement hold_idle_connections(pid_t server, const std::string& host, std
   if (auto s = read_tree_stats(server)) m.rss_before_bytes = s->rss_bytes;
 
   Fds fds;
-  for (unsigned i = 0; i < count; ++i) {
+  for (unsigned i = 0; i < count && !stopped(); ++i) {
     int fd = open_and_send(addr, request, m.error);
     if (fd < 0) break;
     fds.add(fd);
   }
   for (int fd : fds.all()) {
+    if (stopped()) break;
     if (answered_ok(fd)) ++m.answered;
     else if (m.error.empty()) m.error = "a connection was not answered with 200";
   }

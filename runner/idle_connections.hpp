@@ -4,6 +4,7 @@
 // its RSS while they sit idle.
 #include <sys/types.h>
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -22,7 +23,8 @@ struct IdleMeasurement {
 };
 
 // Blocks until every connection is answered or fails (bounded by timeouts).
+// Stops opening and reading early when *stop is raised.
 IdleMeasurement hold_idle_connections(pid_t server, const std::string& host, std::uint16_t port, unsigned count,
-                                      const std::string& request);
+                                      const std::string& request, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace apibench::runner

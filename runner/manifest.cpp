@@ -50,6 +50,7 @@ ServerManifest parse_manifest(const fs::path& file) {
     m.design = j.at("design").get<std::string>();
     m.run = j.at("run").get<std::vector<std::string>>();
     m.routes = j.at("routes").get<std::vector<std::string>>();
+    m.version_command = j.value("version_command", std::vector<std::string>{});
     m.differences = j.value("differences", std::map<std::string, std::string>{});
     m.path = file;
     if (m.run.empty()) throw std::runtime_error("\"run\" is empty");
@@ -59,17 +60,22 @@ ServerManifest parse_manifest(const fs::path& file) {
   }
 }
 
-ManifestSet load_manifests(const fs::path& source_dir) {
+ManifestSet load_manifests(const fs::path& source_dir) { return load_manifests_from(source_dir / "servers"); }
+
+ManifestSet load_manifests_from(const fs::path& servers_dir) {
   ManifestSet set;
-  collect(source_dir / "servers", set);
-  collect(source_dir / "servers" / "peers", set);
+  collect(servers_dir, set);
+  collect(servers_dir / "peers", set);
   std::sort(set.servers.begin(), set.servers.end(),
             [](const ServerManifest& a, const ServerManifest& b) { return a.name < b.name; });
   return set;
 }
 
 std::vector<std::string> expand_command(const ServerManifest& m, const Placeholders& p) {
-  std::vector<std::string> argv = m.run;
+  return expand_placeholders(m.run, p);
+}
+
+std::vector<std::string> expand_placeholders(std::vector<std::string> argv, const Placeholders& p) {
   for (auto& arg : argv) {
     replace_all(arg, "{build_dir}", p.build_dir.string());
     replace_all(arg, "{source_dir}", p.source_dir.string());

@@ -37,18 +37,28 @@ nlohmann::json timeline_json(const std::vector<loadgen::SecondSample>& timeline)
   return seconds;
 }
 
+nlohmann::json errors_json(const loadgen::ErrorCounts& e) {
+  return {{"connect", e.connect}, {"read", e.read}, {"write", e.write}, {"timeout", e.timeout},
+          {"bad_response", e.bad_response}};
+}
+
+nlohmann::json background_json(const loadgen::LoadResult& b) {
+  return {{"requests", b.requests},
+          {"requests_per_second", b.requests_per_second()},
+          {"latency", latency_json(b.latency)},
+          {"errors", errors_json(b.errors)},
+          {"status_classes", b.status_classes}};
+}
+
 nlohmann::json repetition_json(const Repetition& r, const std::string& histogram_stem) {
-  const auto& e = r.load.errors;
-  return {{"requests", r.load.requests},
+  nlohmann::json j = {{"requests", r.load.requests},
           {"histogram", histogram_stem + ".json"},
           {"hgrm", histogram_stem + ".hgrm"},
           {"timeline", timeline_json(r.load.timeline)},
           {"elapsed_s", std::chrono::duration<double>(r.load.elapsed).count()},
           {"requests_per_second", r.load.requests_per_second()},
           {"latency", latency_json(r.load.latency)},
-          {"errors",
-           {{"connect", e.connect}, {"read", e.read}, {"write", e.write}, {"timeout", e.timeout},
-            {"bad_response", e.bad_response}}},
+          {"errors", errors_json(r.load.errors)},
           {"status_classes", r.load.status_classes},
           {"server",
            {{"cpu_seconds", r.server.cpu_seconds},
@@ -60,6 +70,8 @@ nlohmann::json repetition_json(const Repetition& r, const std::string& histogram
              r.server.allocations_per_request ? nlohmann::json(*r.server.allocations_per_request) : nlohmann::json()},
             {"voluntary_switches", r.server.voluntary_switches},
             {"involuntary_switches", r.server.involuntary_switches}}}};
+  if (r.background) j["background"] = background_json(*r.background);
+  return j;
 }
 
 nlohmann::json sweep_json(const loadgen::SweepResult& s) {
@@ -84,6 +96,21 @@ std::uint64_t non_2xx(const loadgen::LoadResult& r) {
     if (c != 2) n += r.status_classes[c];
   }
   return n;
+}
+
+std::optional<CellSummary::Background> summarize_background(const CellResult& cell) {
+  std::vector<double> rps, p99;
+  CellSummary::Background b;
+  for (const auto& r : cell.repetitions) {
+    if (!r.background) return std::nullopt;
+    rps.push_back(r.background->requests_per_second());
+    p99.push_back(us(r.background->latency.value_at_percentile(99)));
+    b.errors += r.background->errors.total() + non_2xx(*r.background);
+  }
+  if (rps.empty()) return std::nullopt;
+  b.requests_per_second = spread_of(rps);
+  b.p99_us = spread_of(p99);
+  return b;
 }
 
 }  // namespace
@@ -168,6 +195,7 @@ CellSummary summarize(const CellResult& cell) {
   s.cpu_us_per_request = spread_of(cpu);
   s.rss_peak_mib = spread_of(rss);
   s.noisy = s.requests_per_second.relative_range() > kNoisyRelativeRange;
+  s.background = summarize_background(cell);
   return s;
 }
 
@@ -198,6 +226,11 @@ nlohmann::json to_json(const CellResult& cell) {
                     {"rss_peak_mib", spread_json(s.rss_peak_mib)},
                     {"errors", s.errors},
                     {"noisy", s.noisy}};
+    if (s.background) {
+      j["summary"]["background"] = {{"requests_per_second", spread_json(s.background->requests_per_second)},
+                                    {"p99_us", spread_json(s.background->p99_us)},
+                                    {"errors", s.background->errors}};
+    }
   }
   return j;
 }

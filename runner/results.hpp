@@ -3,6 +3,7 @@
 // atomically after every cell, so an interrupted run keeps what finished.
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,12 @@ struct CellSummary {
   Spread rss_peak_mib;
   std::uint64_t errors = 0;
   bool noisy = false;
+  struct Background {
+    Spread requests_per_second;
+    Spread p99_us;
+    std::uint64_t errors = 0;
+  };
+  std::optional<Background> background;  // when the workload has a background load
 };
 
 CellSummary summarize(const CellResult& cell);

@@ -1,147 +1,172 @@
 #include "runner/run_suite.hpp"
 
-#include <signal.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 
 #include "runner/environment.hpp"
+#include "runner/progress.hpp"
 #include "runner/results.hpp"
+#include "runner/run_plan.hpp"
+#include "runner/run_record.hpp"
+#include "runner/stop_signal.hpp"
 #include "runner/summary_table.hpp"
 
 namespace apibench::runner {
 namespace fs = std::filesystem;
 namespace {
 
-volatile std::sig_atomic_t g_interrupted = 0;
+// What run.json says while cells remain: a runner killed outright leaves it so.
+constexpr const char* kRunInProgress = "the run had not finished when this was written";
 
-void on_signal(int) { g_interrupted = 1; }
-
-// Ctrl-C and SIGTERM end the run after the current repetition; what finished is kept.
-void install_interrupt_handlers() {
-  struct sigaction sa {};
-  sa.sa_handler = on_signal;
-  sigemptyset(&sa.sa_mask);
-  sigaction(SIGINT, &sa, nullptr);
-  sigaction(SIGTERM, &sa, nullptr);
-}
-
-std::vector<const ServerManifest*> select_servers(const ManifestSet& set, const std::vector<std::string>& names) {
-  std::vector<const ServerManifest*> chosen;
-  if (names.empty()) {
-    for (const auto& m : set.servers) chosen.push_back(&m);
-    return chosen;
-  }
-  for (const auto& name : names) {
-    auto it = std::find_if(set.servers.begin(), set.servers.end(), [&](const auto& m) { return m.name == name; });
-    if (it == set.servers.end()) {
-      std::string known;
-      for (const auto& m : set.servers) known += (known.empty() ? "" : ", ") + m.name;
-      throw std::runtime_error("no server named '" + name + "' (known: " + known + ")");
-    }
-    chosen.push_back(&*it);
-  }
-  return chosen;
-}
-
-CellResult skipped_cell(const ServerManifest& m, const Workload& w, unsigned connections, std::string why) {
-  CellResult c(m.name, w.name, connections);
-  c.skipped = true;
-  c.error = std::move(why);
-  return c;
-}
-
-struct RunRecord {
-  fs::path dir;
-  nlohmann::json doc;
-
-  void save(const std::vector<CellResult>& cells, bool complete) {
-    doc["complete"] = complete;
-    doc["finished"] = utc_timestamp();
-    doc["cells"] = nlohmann::json::array();
-    for (const auto& c : cells) doc["cells"].push_back(to_json(c));
-    write_file_atomically(dir / "run.json", doc.dump(2) + "\n");
-  }
-};
-
-}  // namespace
-
-RunOutcome run_suite(const RunOptions& o) {
-  Suite suite;
-  std::vector<const ServerManifest*> servers;
-  ManifestSet manifests = load_manifests(o.source_dir);
-  try {
-    suite = load_suite(o.suite, o.source_dir);
-    servers = select_servers(manifests, o.servers.empty() ? suite.servers : o.servers);
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "apibench run: {}\n", e.what());
-    return {2, {}};
-  }
-  for (const auto& e : manifests.errors) fmt::print(stderr, "warning: manifest {}: {}\n", e.path.string(), e.message);
-
+CellContext make_context(const RunOptions& o, const Suite& suite) {
   CellContext ctx;
   ctx.paths = {o.build_dir, o.source_dir};
   ctx.pinning = choose_pinning(allowed_cpus(), o.server_cpus, o.load_cpus);
   ctx.duration = o.duration.value_or(suite.duration);
   ctx.warmup = o.warmup.value_or(suite.warmup);
   ctx.repetitions = o.repetitions.value_or(suite.repetitions);
-  ctx.interrupted = &g_interrupted;
+  ctx.ready_timeout = o.ready_timeout;
+  ctx.stop = &stop_flag();
   if (o.count_allocations || suite.count_allocations) {
     ctx.alloc_preload = o.build_dir / "alloccount" / "libapibench-alloccount.so";
   }
+  return ctx;
+}
 
-  Environment env = capture_environment(o.source_dir, o.argv);
+std::vector<std::string> run_warnings(const Environment& env, const CellContext& ctx) {
   std::vector<std::string> warnings = environment_warnings(env);
   warnings.insert(warnings.end(), ctx.pinning.warnings.begin(), ctx.pinning.warnings.end());
-  if (ctx.duration < std::chrono::seconds(2)) warnings.push_back("measured windows under 2 s are noisy");
+  if (ctx.duration < std::chrono::seconds(2)) {
+    warnings.push_back(fmt::format("measured windows of {} ms (under 2 s per repetition) are noisy", ctx.duration.count()));
+  }
+  return warnings;
+}
 
-  RunRecord record{create_run_dir(o.results_root, suite.name), {}};
-  ctx.log_dir = record.dir / "logs";
-  fs::create_directories(ctx.log_dir);
-  record.doc = {{"schema", kRunSchema},
-                {"suite", suite.name},
-                {"started", utc_timestamp()},
-                {"environment", to_json(env)},
-                {"pinning", {{"server_cpus", ctx.pinning.server}, {"load_cpus", ctx.pinning.load}}},
-                {"duration_ms", ctx.duration.count()},
-                {"warmup_ms", ctx.warmup.count()},
-                {"repetitions", ctx.repetitions},
-                {"warnings", warnings}};
+nlohmann::json run_header(const Suite& suite, const CellContext& ctx, const Environment& env, const RunPlan& plan,
+                          const std::vector<std::string>& warnings) {
+  return {{"schema", kRunSchema},
+          {"suite", suite.name},
+          {"started", utc_timestamp()},
+          {"environment", to_json(env)},
+          {"servers", server_builds_json(plan, ctx.paths)},
+          {"pinning", {{"server_cpus", ctx.pinning.server}, {"load_cpus", ctx.pinning.load}}},
+          {"duration_ms", ctx.duration.count()},
+          {"warmup_ms", ctx.warmup.count()},
+          {"repetitions", ctx.repetitions},
+          {"warnings", warnings}};
+}
 
-  fmt::print("apibench run: suite '{}', server on CPUs {}, load on CPUs {}, {} x {} ms per cell\n", suite.name,
-             format_cpu_list(ctx.pinning.server), format_cpu_list(ctx.pinning.load), ctx.repetitions,
-             ctx.duration.count());
+std::string cell_label(const PlannedCell& p) {
+  std::string label = fmt::format("{} {} c={}", p.server->name, p.workload->name, p.connections);
+  if (p.workload->background) {
+    label += fmt::format(" + background {} c={}", p.workload->background->route, p.workload->background->connections);
+  }
+  return label;
+}
+
+// Runs the plan's cells in order, saving run.json after each, until the end,
+// a stop signal, or a results file that cannot be written.
+struct CellLoopEnd {
+  std::vector<CellResult> cells;
+  std::string write_error;  // set when the results folder could not be written
+};
+
+CellLoopEnd run_cells(const CellContext& ctx, const RunPlan& plan, RunRecord& record, Progress& progress) {
+  CellLoopEnd end;
+  for (std::size_t i = 0; i < plan.cells.size() && !ctx.stopped(); ++i) {
+    const PlannedCell& p = plan.cells[i];
+    progress.start_cell(i, cell_label(p));
+    end.cells.push_back(p.skip_reason.empty() ? run_cell(ctx, *p.server, *p.workload, p.connections)
+                                              : skipped_cell(p));
+    progress.finish_cell(format_cell_line(end.cells.back()));
+    try {
+      save_histograms(record.dir(), end.cells.back());
+      record.save(end.cells, kRunInProgress);
+    } catch (const std::exception& e) {
+      end.write_error = e.what();
+      break;
+    }
+  }
+  return end;
+}
+
+int exit_code_of(const CellLoopEnd& end) {
+  if (!end.write_error.empty()) return kRunResultsUnwritten;
+  if (stop_signal() != 0) return stop_exit_code();
+  bool any_ran = std::any_of(end.cells.begin(), end.cells.end(), [](const CellResult& c) { return c.ok; });
+  bool failed = std::any_of(end.cells.begin(), end.cells.end(), [](const CellResult& c) { return !c.ok && !c.skipped; });
+  return failed || !any_ran ? kRunCellFailed : kRunOk;
+}
+
+// The last word in run.json: complete, or why not.
+void finish_record(RunRecord& record, CellLoopEnd& end) {
+  std::string incomplete = stop_signal() ? stop_reason() : "";
+  if (!end.write_error.empty()) return;  // nothing more can be written; the last good run.json stays
+  try {
+    record.save(end.cells, incomplete, /*last=*/true);
+  } catch (const std::exception& e) {
+    end.write_error = e.what();
+  }
+}
+
+void print_ending(const CellLoopEnd& end, const fs::path& dir) {
+  fmt::print("\n{}\n", format_summary_table(end.cells));
+  if (stop_signal()) fmt::print("{}: the finished cells are kept, the run is marked incomplete\n", stop_reason());
+  if (!end.write_error.empty()) {
+    fmt::print(stderr, "apibench run: cannot write the results: {}\n  the run stopped; what was written before is intact\n",
+               end.write_error);
+  }
+  bool any_ran = std::any_of(end.cells.begin(), end.cells.end(), [](const CellResult& c) { return c.ok; });
+  if (!any_ran && !stop_signal()) fmt::print(stderr, "apibench run: no cell ran; see the reasons above\n");
+  fmt::print("results: {}\n", dir.string());
+  std::fflush(stdout);
+}
+
+}  // namespace
+
+RunOutcome run_suite(const RunOptions& o) {
+  install_stop_handlers();
+  std::optional<RunPlan> plan;
+  Suite suite;
+  try {
+    suite = load_suite(o.suite, o.source_dir);
+    plan = make_plan(o, suite);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench run: {}\n", e.what());
+    return {kRunCannotStart, {}};
+  }
+  for (const auto& e : plan->manifest_errors) fmt::print(stderr, "warning: manifest {}\n", e);
+  CellContext ctx = make_context(o, suite);
+  Environment env = capture_environment(o.source_dir, o.argv);
+  std::vector<std::string> warnings = run_warnings(env, ctx);
+
+  std::optional<RunRecord> record;
+  try {
+    record.emplace(create_run_dir(o.results_root, suite.name), run_header(suite, ctx, env, *plan, warnings));
+    ctx.log_dir = record->dir() / "logs";
+    fs::create_directories(ctx.log_dir);
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench run: cannot create the results folder under {}: {}\n", o.results_root.string(), e.what());
+    return {kRunResultsUnwritten, {}};
+  }
+
+  fmt::print("apibench run: suite '{}', {} cells, server on CPUs {}, load on CPUs {}, {} x {} ms per cell\n", suite.name,
+             plan->cells.size(), format_cpu_list(ctx.pinning.server), format_cpu_list(ctx.pinning.load),
+             ctx.repetitions, ctx.duration.count());
   for (const auto& w : warnings) fmt::print("warning: {}\n", w);
   std::fflush(stdout);
 
-  install_interrupt_handlers();
-  std::vector<CellResult> cells;
-  bool failed = false;
-  for (const ServerManifest* server : servers) {
-    for (const Workload& w : suite.workloads) {
-      for (unsigned connections : w.connections) {
-        if (g_interrupted) break;
-        std::string why = unavailable_reason(*server, ctx.paths);
-        if (why.empty() && !server->serves(w.route)) why = "does not serve route '" + w.route + "'";
-        cells.push_back(why.empty() ? run_cell(ctx, *server, w, connections)
-                                    : skipped_cell(*server, w, connections, why));
-        failed |= !cells.back().ok && !cells.back().skipped;
-        save_histograms(record.dir, cells.back());
-        fmt::print("  {}\n", format_cell_line(cells.back()));
-        std::fflush(stdout);
-        record.save(cells, false);
-      }
-    }
+  CellLoopEnd end;
+  {
+    Progress progress(nominal_times(*plan, ctx), ::isatty(STDERR_FILENO) == 1, stderr, stdout);
+    end = run_cells(ctx, *plan, *record, progress);
   }
-  bool complete = !g_interrupted;
-  bool any_ran = std::any_of(cells.begin(), cells.end(), [](const CellResult& c) { return c.ok; });
-  record.save(cells, complete);
-  fmt::print("\n{}\n", format_summary_table(cells));
-  if (!complete) fmt::print("interrupted: the finished cells are kept\n");
-  if (!any_ran) fmt::print(stderr, "apibench run: no cell ran; see the reasons above\n");
-  fmt::print("results: {}\n", record.dir.string());
-  return {failed || !complete || !any_ran ? 1 : 0, record.dir};
+  finish_record(*record, end);
+  print_ending(end, record->dir());
+  return {exit_code_of(end), record->dir(), stop_signal() != 0};
 }
 
 }  // namespace apibench::runner

@@ -16,18 +16,26 @@ struct RunOptions {
   std::optional<std::chrono::milliseconds> duration;
   std::optional<std::chrono::milliseconds> warmup;
   std::optional<unsigned> repetitions;
+  std::chrono::milliseconds ready_timeout{15000};  // for a server's ready line
   bool count_allocations = false;  // also when the suite does not ask for it
   std::filesystem::path source_dir;
   std::filesystem::path build_dir;
+  std::filesystem::path servers_dir;  // where the manifests are; empty: source_dir/servers
   std::filesystem::path results_root;
   std::vector<std::string> argv;  // recorded with the run
 };
 
+// Exit codes of `apibench run`.
+inline constexpr int kRunOk = 0;
+inline constexpr int kRunCellFailed = 1;      // a cell failed or none ran; the rest is kept
+inline constexpr int kRunCannotStart = 2;     // a suite or server list that cannot run
+inline constexpr int kRunResultsUnwritten = 3;  // the results folder could not be written (a full disk)
+// Interrupted by a signal: 128 + its number (130 for Ctrl-C), see stop_exit_code().
+
 struct RunOutcome {
-  // 0 when every cell ran, 1 when one failed, none ran, or the run was
-  // interrupted (what finished is kept), 2 for a suite that cannot run.
-  int exit_code = 0;
+  int exit_code = kRunOk;
   std::filesystem::path run_dir;  // empty when nothing was written
+  bool interrupted = false;
 };
 
 RunOutcome run_suite(const RunOptions& options);

@@ -26,6 +26,21 @@ WorkloadRequest parse_request(const nlohmann::json& j) {
   return r;
 }
 
+std::vector<WorkloadRequest> parse_requests(const nlohmann::json& list) {
+  std::vector<WorkloadRequest> out;
+  for (const auto& r : list) out.push_back(parse_request(r));
+  return out;
+}
+
+BackgroundLoad parse_background(const nlohmann::json& j) {
+  BackgroundLoad b;
+  b.route = j.at("route").get<std::string>();
+  b.requests = parse_requests(j.at("requests"));
+  b.connections = j.at("connections").get<unsigned>();
+  if (b.requests.empty() || b.connections == 0) throw std::runtime_error("background needs requests and connections");
+  return b;
+}
+
 Workload parse_workload(const nlohmann::json& j) {
   Workload w;
   w.name = j.at("name").get<std::string>();
@@ -36,9 +51,7 @@ Workload parse_workload(const nlohmann::json& j) {
   if (!w.scenario.empty() && j.contains("requests")) {
     throw std::runtime_error("workload '" + w.name + "': give \"requests\" or \"scenario\", not both");
   }
-  if (w.scenario.empty()) {
-    for (const auto& r : j.at("requests")) w.requests.push_back(parse_request(r));
-  }
+  if (w.scenario.empty()) w.requests = parse_requests(j.at("requests"));
   w.connections = j.at("connections").get<std::vector<unsigned>>();
   if (j.contains("sweep")) {
     const auto& s = j.at("sweep");
@@ -48,6 +61,10 @@ Workload parse_workload(const nlohmann::json& j) {
     sweep.max_steps = s.value("max_steps", sweep.max_steps);
     if (sweep.slo.count() <= 0 || sweep.step_duration.count() <= 0) throw std::runtime_error("bad sweep settings");
     w.sweep = sweep;
+  }
+  if (j.contains("background")) w.background = parse_background(j.at("background"));
+  if (w.background && (w.kind != "load" || w.sweep)) {
+    throw std::runtime_error("workload '" + w.name + "': a background load needs kind 'load' and no sweep");
   }
   if (w.requests.empty() && w.scenario.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
   if (w.connections.empty()) throw std::runtime_error("workload '" + w.name + "' has no connection counts");

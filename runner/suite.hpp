@@ -20,6 +20,15 @@ struct WorkloadRequest {
   double weight = 1;
 };
 
+// Load that runs beside a workload's own, over the same measured window, on
+// its own connections: what the measured requests compete with (64
+// connections blocking in /work while /json is measured).
+struct BackgroundLoad {
+  std::string route;  // the contract route it needs from a server ("work")
+  std::vector<WorkloadRequest> requests;
+  unsigned connections = 0;
+};
+
 struct Workload {
   std::string name;
   std::string kind = "load";  // "load": drive requests; "idle": hold connections open and read the server's RSS
@@ -27,6 +36,7 @@ struct Workload {
   std::vector<WorkloadRequest> requests;
   std::vector<unsigned> connections;  // one cell per count
   std::optional<loadgen::SweepSpec> sweep;  // when set, each cell is a sweep instead of repetitions
+  std::optional<BackgroundLoad> background;
   // "scenario": a scenario file (docs/loadgen.md), relative to the source dir, expanded into
   // `requests` (its variants, weighted by their counts) and `setup` (e.g. a cache preload).
   std::string scenario;

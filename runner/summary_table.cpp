@@ -17,6 +17,13 @@ std::string with_range(const Spread& s, int precision) {
   return fmt::format("{:.{}f} ({:.{}f}-{:.{}f})", s.median, precision, s.min, precision, s.max, precision);
 }
 
+// Beside the foreground's numbers: what the background load got in the same window.
+std::string background_text(const CellSummary& s) {
+  if (!s.background) return {};
+  return fmt::format("  [background {:.0f} requests/s, p99 {:.0f} us, {} errors]", s.background->requests_per_second.median,
+                     s.background->p99_us.median, s.background->errors);
+}
+
 }  // namespace
 
 std::string format_summary_table(const std::vector<CellResult>& cells) {
@@ -40,10 +47,10 @@ std::string format_summary_table(const std::vector<CellResult>& cells) {
       continue;
     }
     CellSummary s = summarize(c);
-    out += fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9.0f}  {:>9.0f}  {:>9.0f}  {:>10.2f}  {:>8.1f}  {}{}\n", c.server,
+    out += fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9.0f}  {:>9.0f}  {:>9.0f}  {:>10.2f}  {:>8.1f}  {}{}{}\n", c.server,
                        c.workload, c.connections, with_range(s.requests_per_second, 0), s.p50_us.median,
                        s.p99_us.median, s.p999_us.median, s.cpu_us_per_request.median, s.rss_peak_mib.median,
-                       s.errors, s.noisy ? "  (noisy)" : "");
+                       s.errors, s.noisy ? "  (noisy)" : "", background_text(s));
   }
   return out;
 }
@@ -59,9 +66,9 @@ std::string format_cell_line(const CellResult& c) {
                        c.idle->rss_per_connection_bytes());
   }
   CellSummary s = summarize(c);
-  return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors", c.server,
+  return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors{}", c.server,
                      c.workload, c.connections, s.requests_per_second.median, s.p99_us.median,
-                     s.cpu_us_per_request.median, s.errors);
+                     s.cpu_us_per_request.median, s.errors, background_text(s));
 }
 
 }  // namespace apibench::runner
