@@ -44,7 +44,7 @@ int UringRing::set_up_ring(unsigned connections) {
   int rc = -EINVAL;
   for (const unsigned mode : modes) {
     io_uring_params params{};
-    params.flags = mode | IORING_SETUP_CQSIZE;
+    params.flags = mode | IORING_SETUP_CQSIZE | IORING_SETUP_CLAMP;  // clamp: never refused for size
     params.cq_entries = 4 * entries;  // multishot receives can complete several times a turn
     rc = io_uring_queue_init_params(entries, &ring_, &params);
     if (rc != -EINVAL) break;
