@@ -1,17 +1,25 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets in fuzz/ with clang (ASan + UBSan + libFuzzer)
 # in build/fuzz and runs each for a fixed time.
-#   scripts/fuzz.sh [seconds per target]   (default 20)
+#   scripts/fuzz.sh [seconds per target]   (default 30)
+# Targets: rust_request_fuzz and go_request_fuzz (each C++ server's request
+# parsing, routing and handlers), rust_orders_fuzz (rust-style's typed POST
+# /orders reader) and go_orders_fuzz (go-style's decode_order, its /orders path).
+# clang and its sanitizer/libFuzzer runtimes come from Debian (installed here
+# when missing: setup.sh's list is for the normal build).
 # Exits non-zero when a target finds a crash; the crashing input is kept in
 # build/fuzz/crashes/<target>/ (reproduce: build/fuzz/fuzz/<target> <file>).
 # New corpus entries go to build/fuzz/corpus/<target>/; fuzz/corpus/ holds the
 # committed seeds and is only read.
 set -euo pipefail
 
-seconds=${1:-20}
+seconds=${1:-30}
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$root/build/fuzz
 targets=(rust_request_fuzz rust_orders_fuzz go_request_fuzz go_orders_fuzz)
+
+source "$root/scripts/apt-ensure.sh"
+apt_ensure "apibench fuzz" clang libclang-rt-14-dev
 
 # fuzzer-no-link everywhere, so the servers' code (not only the harnesses) gives coverage.
 # Boost 1.74's Asio enables co_await under clang only with <experimental/coroutine>,

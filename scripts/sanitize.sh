@@ -1,14 +1,20 @@
 #!/usr/bin/env bash
-# The C++ tests under sanitizers (g++):
+# The C++ tests under sanitizers (g++), each build restricted to the targets it runs:
 #   build/asan  AddressSanitizer + UndefinedBehaviorSanitizer: contract, histogram,
-#               runner, loadgen, both servers' tests, and the conformance and
-#               hostile-input suites for the two C++ servers (their servers built
-#               with ASan too, so a request that corrupts memory aborts them).
-#   build/tsan  ThreadSanitizer: rust-style's tests, go-style's tests that run
-#               no fiber (see below), loadgen, contract, histogram.
+#               runner, loadgen, both servers' unit and integration tests, and the
+#               conformance, hostile-input and overload suites for the two C++
+#               servers (their servers built with ASan too, so a request that
+#               corrupts memory aborts them and the suite sees a dead server).
+#   build/tsan  ThreadSanitizer: go-style's runtime (Scheduler, WaitGroup), its
+#               channels and its cache; rust-style's tests (its sharded cache, event
+#               loops and blocking pool, and its server tests); loadgen (generator
+#               threads), contract, histogram.
 #   scripts/sanitize.sh [asan|tsan]    (default: both)
 # Any sanitizer report fails the run (halt_on_error); the output is in
 # build/<asan|tsan>/sanitize-<test>.log.
+#
+# Compiled -O1 -g1 with assertions on: sanitizer builds are for finding bugs, and
+# -O1 with line tables compiles in about half the time of -O2 -g.
 #
 # Boost.Context fibers (go-style's tasks; asio::spawn runs on Boost.Coroutine v1 in
 # Boost 1.74) and the sanitizers:
@@ -21,11 +27,13 @@
 #   heap, globals and stack-buffer overflows on every fiber stack). ASan's warning
 #   about a stack switch it did not expect is informational.
 # - TSan: a stack switch TSan is not told about (__tsan_switch_to_fiber, which
-#   Boost.Context gained only in 1.81 and Coroutine v1 never did) corrupts TSan's
-#   shadow call stack and happens-before state: it reports false races or crashes.
-#   So go-style tests that run tasks (Scheduler, Channel, WaitGroup, Routes, Errors,
-#   Connections: every integration test starts the fiber runtime) are not run under
-#   TSan; go-style's cache, orders and head checks are, and its fibers get ASan.
+#   Boost.Context gained only in 1.81 and Coroutine v1 never did) leaves TSan's
+#   shadow call stack pointing into another fiber's stack. go-style's runtime and
+#   channel tests (Scheduler, Channel, WaitGroup) run clean under it; the tests
+#   that start the whole server (Routes, Errors, Connections: socket I/O from
+#   many fibers) crash inside TSan itself (SEGV in its stack-depot hash,
+#   sanitizer_hash.h), not in go-style's code, so they are excluded here and run
+#   under ASan instead.
 # Warnings are not errors here: GCC 12 emits false -Wmismatched-new-delete on
 # Asio's coroutine frames once -fsanitize is on; the -Werror build is the normal one.
 set -euo pipefail
@@ -34,8 +42,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 which=${1:-all}
 
 configure() {  # dir flags
-  cmake -S "$root" -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAPIBENCH_WERROR=OFF \
-    -DAPIBENCH_BUILD_BENCH=OFF "-DCMAKE_CXX_FLAGS=$2" >/dev/null
+  cmake -S "$root" -B "$1" -G Ninja -DCMAKE_BUILD_TYPE=Sanitize -DAPIBENCH_WERROR=OFF \
+    -DAPIBENCH_BUILD_BENCH=OFF "-DCMAKE_CXX_FLAGS_SANITIZE=-O1 -g1" "-DCMAKE_CXX_FLAGS=$2" >/dev/null
 }
 
 build() {  # dir targets...
@@ -66,7 +74,7 @@ asan() {
   echo "== ASan + UBSan ($dir)"
   configure "$dir" "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined"
   build "$dir" contract_test histogram_test runner_test loadgen_test rust_style_test go_style_test \
-    conformance_test hostile_test apibench-rust-style apibench-go-style
+    conformance_test hostile_test overload_test apibench-rust-style apibench-go-style
   echo "  built in $((SECONDS - start)) s"
   export ASAN_OPTIONS=detect_stack_use_after_return=0:detect_leaks=1:halt_on_error=1
   export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -78,6 +86,7 @@ asan() {
   run "$dir" servers/go-style/go_style_test
   run "$dir" tests/conformance_test "$cxx_servers"
   run "$dir" tests/hostile/hostile_test "*HostileCppServer*"
+  run "$dir" tests/overload/overload_test
   unset ASAN_OPTIONS UBSAN_OPTIONS
   echo "  ASan stage: $((SECONDS - start)) s"
 }
@@ -93,7 +102,7 @@ tsan() {
   run "$dir" histogram/histogram_test
   run "$dir" loadgen/loadgen_test
   run "$dir" servers/rust-style/tests/rust_style_test
-  run "$dir" servers/go-style/go_style_test 'Cache.*:Orders.*:HeadCheck.*'
+  run "$dir" servers/go-style/go_style_test 'Scheduler.*:Channel.*:WaitGroup.*:Cache.*:Orders.*:HeadCheck.*'
   unset TSAN_OPTIONS
   echo "  TSan stage: $((SECONDS - start)) s"
 }
