@@ -12,9 +12,21 @@ namespace contract = apibench::contract;
 using nlohmann::json;
 
 // Watches the parse for what nlohmann accepts but the contract does not: a key
-// given twice in one object, and nesting deeper than kMaxJsonDepth.
+// given twice in one object, and nesting deeper than kMaxJsonDepth. It also
+// drops array elements the decode never reads, as each completes, so a large
+// array costs no memory (a 1 MiB array of numbers was 8 MiB of DOM): only the
+// top-level "items" is read, and only its first kMaxItems + 1 elements (one
+// past the limit is enough to refuse the order). Containers themselves are
+// always kept: discarding one at its start would hide the matching end event.
 struct ParseGuard {
+  struct OpenContainer {
+    bool array = false;
+    bool items = false;  // the top-level "items" array
+    std::size_t elements = 0;
+  };
   std::vector<std::unordered_set<std::string>> open_objects;
+  std::vector<OpenContainer> open;
+  std::string top_level_key;  // the member of the top-level object being read
   bool duplicate_key = false;
   bool too_deep = false;
 
@@ -22,20 +34,35 @@ struct ParseGuard {
     switch (event) {
       case json::parse_event_t::object_start:
         open_objects.emplace_back();
-        [[fallthrough]];
-      case json::parse_event_t::array_start:
+        open.push_back({});
         if (depth >= kMaxJsonDepth) too_deep = true;
-        break;
+        return true;
+      case json::parse_event_t::array_start:
+        open.push_back({true, open.size() == 1 && !open[0].array && top_level_key == "items"});
+        if (depth >= kMaxJsonDepth) too_deep = true;
+        return true;
       case json::parse_event_t::key:
         if (!open_objects.back().insert(parsed.get<std::string>()).second) duplicate_key = true;
-        break;
+        if (open.size() == 1) top_level_key = parsed.get<std::string>();
+        return true;
       case json::parse_event_t::object_end:
         open_objects.pop_back();
-        break;
-      default:
-        break;
+        open.pop_back();
+        return keep_element();
+      case json::parse_event_t::array_end:
+        open.pop_back();
+        return keep_element();
+      case json::parse_event_t::value:
+        return keep_element();
     }
-    return true;  // keep everything: discarding would hide the matching object_end
+    return true;
+  }
+
+  // Whether the value just completed is kept in the document.
+  bool keep_element() {
+    if (open.empty() || !open.back().array) return true;  // the root, or a member of an object
+    OpenContainer& array = open.back();
+    return array.items && ++array.elements <= contract::kMaxItems + 1;
   }
 };
 
