@@ -30,6 +30,8 @@ TEST(DesignRatios, RatiosAndTargetsFromOneRun) {
       idle_cell("rust-hyper", 10000),
   }));
   const auto lines = rp::design_ratios(run);
+  EXPECT_FALSE(line(lines, "/json p99 beside blocked /work, over /json p99 alone: rust-style").ratio)
+      << "no blocking cell: not measured";
   EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: rust-style / nginx").ratio, 0.9);
   EXPECT_TRUE(*line(lines, "CPU us/request, GET /json: rust-style / nginx").met);
   EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: rust-style / rust-hyper").ratio, 0.75);
@@ -41,7 +43,30 @@ TEST(DesignRatios, RatiosAndTargetsFromOneRun) {
   EXPECT_NE(line(lines, "CPU us/request, POST /orders: go-style").note.find("exited before ready"), std::string::npos);
   EXPECT_DOUBLE_EQ(*line(lines, "CPU us/request, GET /json: go-style / go-nethttp").ratio, 0.6);
   const std::string table = rp::format_design_ratios(lines);
+  EXPECT_NE(table.find("| allocations/request, orders: rust-style (rust-hyper beside) | 0.010 | - | - | report | reported |"),
+            std::string::npos)
+      << table;
   EXPECT_NE(table.find("| CPU us/request, GET /json: rust-style / nginx | 9.00 | 10.0 | 0.90 | <= 1.00 | yes |"),
             std::string::npos)
       << table;
+}
+
+TEST(DesignRatios, BlockingFactorNeedsABackgroundGroup) {
+  Rep alone, blocked;
+  alone.p99_us = 500;
+  blocked.p99_us = 1500;
+  nlohmann::json with_background = load_cell("go-style", "blocking", 64, {blocked, blocked, blocked});
+  for (auto& r : with_background["repetitions"]) r["background"] = {{"requests", 100}};
+  const rp::RunView run = rp::run_view_from_json(run_json({
+      load_cell("go-style", "json", 64, {alone, alone, alone}),
+      with_background,
+      load_cell("rust-style", "json", 64, {alone, alone, alone}),
+      load_cell("rust-style", "blocking", 64, {blocked, blocked, blocked}),  // no background recorded
+  }));
+  const auto lines = rp::design_ratios(run);
+  const rp::RatioLine& go = line(lines, "/json p99 beside blocked /work, over /json p99 alone: go-style");
+  ASSERT_TRUE(go.ratio);
+  EXPECT_DOUBLE_EQ(*go.ratio, 3.0);
+  EXPECT_FALSE(*go.met);
+  EXPECT_FALSE(line(lines, "/json p99 beside blocked /work, over /json p99 alone: rust-style").ratio);
 }
