@@ -43,6 +43,15 @@ std::string orders_10mib_array() {
   return order_request(R"({"customer":"acme","items":[)" + items + "]}");
 }
 
+// The largest array the default body limit lets through to the JSON reader:
+// valid JSON of the wrong shape (numbers, not items), so all of it is read.
+std::string orders_array_at_body_limit() {
+  const std::string head = R"({"customer":"acme","items":[)";
+  std::string items = "0";
+  while (head.size() + items.size() + 2 + 2 < kMiB) items += ",0";
+  return order_request(head + items + "]}");
+}
+
 // 2 MiB of JSON array sent as 64 KiB chunks: over the limit only once it arrives.
 std::string orders_chunked_2mib() {
   std::string request =
@@ -57,7 +66,7 @@ const std::map<std::string_view, std::function<std::string()>>& generators() {
       {"header_line_1mib", header_line_1mib},   {"ten_thousand_headers", ten_thousand_headers},
       {"target_over_8kib", target_over_8kib},   {"orders_nesting_100000", orders_nesting_100000},
       {"orders_1001_items", orders_1001_items}, {"orders_10mib_array", orders_10mib_array},
-      {"orders_chunked_2mib", orders_chunked_2mib},
+      {"orders_chunked_2mib", orders_chunked_2mib},     {"orders_array_at_body_limit", orders_array_at_body_limit},
   };
   return all;
 }
