@@ -97,7 +97,9 @@ void add_options(CLI::App& load, LoadOptions& o) {
       ->check(CLI::Range(1u, 1024u));
   load.add_option("--io", o.io, "I/O engine: epoll, or uring (io_uring; falls back to epoll if refused)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, IoEngine>{{"epoll", IoEngine::kEpoll},
-                                                                           {"uring", IoEngine::kUring}}))
+                                                                           {"uring", IoEngine::kUring}})
+                     .description(""))  // the option text names the choices; CLI11 would print the enum mapping
+      ->type_name("epoll|uring")
       ->default_str("epoll");
   load.add_option("--connect-timeout", o.connect_timeout, "Connect timeout")->capture_default_str()->check(kDuration);
   load.add_option("--timeout", o.request_timeout, "Request timeout")->capture_default_str()->check(kDuration);
