@@ -86,7 +86,8 @@ MicroRun load_micro_run(const fs::path& dir) {
   MicroRun run{dir, {}, {}};
   std::vector<fs::path> files;
   for (const auto& file : fs::directory_iterator(dir / "micro")) {
-    if (file.path().extension() == ".json") files.push_back(file.path());
+    // An empty file is a program whose --benchmark_filter matched nothing.
+    if (file.path().extension() == ".json" && file.file_size() > 0) files.push_back(file.path());
   }
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {

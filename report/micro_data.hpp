@@ -45,7 +45,7 @@ bool is_micro_folder(const std::filesystem::path& dir);
 // Google Benchmark's JSON.
 MicroTopic parse_micro_topic(const nlohmann::json& doc, const std::string& program);
 
-// Every micro/*.json of dir. Throws std::runtime_error (naming the file) when one is unreadable.
+// Every non-empty micro/*.json of dir (an empty one: the filter matched nothing there). Throws std::runtime_error (naming the file) when one is unreadable.
 MicroRun load_micro_run(const std::filesystem::path& dir);
 
 }  // namespace apibench::report
