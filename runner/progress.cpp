@@ -67,7 +67,7 @@ void Progress::finish_cell(const std::string& line) {
   clear_locked();
   fmt::print(lines_out_, "[{}/{}] {}\n", running_ + 1, nominal_.size(), line);
   std::fflush(lines_out_);
-  redraw_locked();
+  label_.clear();  // no status line between cells: it would name the one just finished
 }
 
 void Progress::note(const std::string& line) {
@@ -92,7 +92,7 @@ std::string Progress::status_line_locked(Clock::time_point now) const {
 
 // \r and "erase line" redraw in place; only on a terminal.
 void Progress::redraw_locked() {
-  if (!interactive_ || done_) return;
+  if (!interactive_ || done_ || label_.empty()) return;
   fmt::print(status_out_, "\r\x1b[2K{}", status_line_locked(Clock::now()));
   std::fflush(status_out_);
 }
