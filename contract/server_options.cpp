@@ -41,11 +41,17 @@ ParsedOptions parse_server_options(int argc, char** argv, const std::string& ser
       ->check(CLI::Range(1u, 3'600'000u))
       ->capture_default_str();
   app.add_option("--max-conns", o.max_connections, "connections held at once; 0: no limit")->capture_default_str();
+  // What `apibench run` records as each server's version and build (run.json "servers").
+  app.set_version_flag("--version", fmt::format("{} {} ({} build, compiler {})", server_name, APIBENCH_VERSION,
+                                                APIBENCH_BUILD_TYPE, __VERSION__));
 
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     fmt::print("{}", app.help());
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    fmt::print("{}\n", e.what());
     return 0;
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "{}: {}\nRun '{} --help' for usage.\n", server_name, e.what(), server_name);

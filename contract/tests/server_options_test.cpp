@@ -44,3 +44,13 @@ TEST(ServerOptions, BadFlagsExitWithUsage) {
   EXPECT_TRUE(std::holds_alternative<int>(parse({"--threads", "0"})));
   EXPECT_TRUE(std::holds_alternative<int>(parse({"--bogus"})));
 }
+
+TEST(ServerOptions, VersionNamesServerVersionAndBuildType) {
+  testing::internal::CaptureStdout();
+  auto r = parse({"--version"});
+  std::string out = testing::internal::GetCapturedStdout();
+  ASSERT_TRUE(std::holds_alternative<int>(r));
+  EXPECT_EQ(std::get<int>(r), 0);
+  EXPECT_EQ(out.rfind("server 0.", 0), 0u) << out;
+  EXPECT_NE(out.find(" build"), std::string::npos) << out;
+}
