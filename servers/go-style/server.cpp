@@ -55,6 +55,14 @@ void Server::run() {
   runtime_.go_on(acceptor_.get_executor(), [this](gort::Yield yield) { accept_loop(yield); });
   runtime_.go([this](gort::Yield yield) { shutdown_when_stopped(yield); });
   runtime_.run();
+  if (signals_) {
+    // Asio puts back the default action when the set goes, and a harness may send
+    // SIGTERM again while the process exits: with nothing left to stop, that must
+    // not turn a clean exit into death by signal.
+    signals_.reset();
+    std::signal(SIGTERM, SIG_IGN);
+    std::signal(SIGINT, SIG_IGN);
+  }
 }
 
 void Server::stop() { stop_requested_.close(); }
