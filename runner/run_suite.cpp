@@ -42,6 +42,11 @@ std::vector<std::string> run_warnings(const Environment& env, const CellContext&
   if (ctx.duration < std::chrono::seconds(2)) {
     warnings.push_back(fmt::format("measured windows of {} ms (under 2 s per repetition) are noisy", ctx.duration.count()));
   }
+  if (!ctx.alloc_preload.empty() && !std::filesystem::exists(ctx.alloc_preload)) {
+    warnings.push_back(fmt::format("allocations per request asked for, but {} is not built (target apibench-alloccount): "
+                                   "no server's allocations are counted",
+                                   ctx.alloc_preload.string()));
+  }
   return warnings;
 }
 
