@@ -36,7 +36,9 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const std::string& name, con
 
 std::optional<loadgen::LoadSpec> background_spec(const CellContext& ctx, const Workload& w, unsigned port) {
   if (!w.background) return std::nullopt;
-  return load_spec(ctx, w.name + "-background", w.background->requests, w.background->connections, port);
+  loadgen::LoadSpec spec = load_spec(ctx, w.name + "-background", w.background->requests, w.background->connections, port);
+  spec.duration = measured_window(ctx, w);
+  return spec;
 }
 
 SpawnOptions spawn_options(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
@@ -69,6 +71,7 @@ std::string no_response_reason(const CellResult& cell) {
 void run_repetitions(const CellContext& ctx, ChildProcess& child, const Workload& w, unsigned connections,
                      unsigned port, CellResult& cell) {
   loadgen::LoadSpec spec = load_spec(ctx, w.name, w.requests, connections, port);
+  spec.duration = measured_window(ctx, w);
   auto background = background_spec(ctx, w, port);
   if (ctx.warmup.count() > 0 || !w.setup.empty()) {  // a scenario's setup (a cache preload) goes once, first
     loadgen::LoadSpec warm = spec;
@@ -120,6 +123,10 @@ void stop_server(const CellContext& ctx, ChildProcess& child, CellResult& cell) 
 }
 
 }  // namespace
+
+std::chrono::milliseconds measured_window(const CellContext& ctx, const Workload& workload) {
+  return workload.duration && !ctx.duration_from_command_line ? *workload.duration : ctx.duration;
+}
 
 unsigned free_port() {
   int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);

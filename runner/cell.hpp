@@ -54,6 +54,7 @@ struct CellContext {
   Placeholders paths;        // port and threads are filled per cell
   Pinning pinning;
   std::chrono::milliseconds duration{3000};
+  bool duration_from_command_line = false;  // -d given: it wins over a workload's own duration
   std::chrono::milliseconds warmup{1000};
   unsigned repetitions = 1;
   std::filesystem::path log_dir;  // the server's stderr goes to <log_dir>/<cell>.log
@@ -64,6 +65,9 @@ struct CellContext {
   const std::atomic<bool>* stop = nullptr;
   bool stopped() const { return stop && stop->load(); }
 };
+
+// The measured window of one repetition of the workload.
+std::chrono::milliseconds measured_window(const CellContext& ctx, const Workload& workload);
 
 CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
                     unsigned connections);

@@ -42,7 +42,7 @@ std::string skip_reason(const ServerManifest& server, const Workload& w, const P
 std::chrono::milliseconds nominal_time(const Workload& w, const CellContext& ctx) {
   if (w.kind == "idle") return kIdleCellGuess;
   if (w.sweep) return w.sweep->step_duration * (1 + w.sweep->max_steps);  // the probe and, at most, every step
-  return ctx.warmup + ctx.duration * ctx.repetitions;
+  return ctx.warmup + measured_window(ctx, w) * ctx.repetitions;
 }
 
 }  // namespace

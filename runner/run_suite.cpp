@@ -26,6 +26,7 @@ CellContext make_context(const RunOptions& o, const Suite& suite) {
   ctx.paths = {o.build_dir, o.source_dir};
   ctx.pinning = choose_pinning(allowed_cpus(), o.server_cpus, o.load_cpus);
   ctx.duration = o.duration.value_or(suite.duration);
+  ctx.duration_from_command_line = o.duration.has_value();
   ctx.warmup = o.warmup.value_or(suite.warmup);
   ctx.repetitions = o.repetitions.value_or(suite.repetitions);
   ctx.ready_timeout = o.ready_timeout;

@@ -62,6 +62,10 @@ Workload parse_workload(const nlohmann::json& j) {
     if (sweep.slo.count() <= 0 || sweep.step_duration.count() <= 0) throw std::runtime_error("bad sweep settings");
     w.sweep = sweep;
   }
+  if (j.contains("duration_ms")) {
+    w.duration = std::chrono::milliseconds(j.at("duration_ms").get<long long>());
+    if (w.duration->count() <= 0) throw std::runtime_error("workload '" + w.name + "': duration_ms must be positive");
+  }
   if (j.contains("background")) w.background = parse_background(j.at("background"));
   if (w.background && (w.kind != "load" || w.sweep)) {
     throw std::runtime_error("workload '" + w.name + "': a background load needs kind 'load' and no sweep");

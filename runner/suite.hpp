@@ -41,6 +41,9 @@ struct Workload {
   // `requests` (its variants, weighted by their counts) and `setup` (e.g. a cache preload).
   std::string scenario;
   std::vector<WorkloadRequest> setup;  // sent once before the workload's load, in order
+  // "duration_ms": this workload's measured window instead of the suite's, for a
+  // cell that must serve a given number of requests (claim 3's million); -d wins.
+  std::optional<std::chrono::milliseconds> duration;
 };
 
 struct Suite {

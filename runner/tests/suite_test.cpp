@@ -1,5 +1,7 @@
 #include "runner/suite.hpp"
 
+#include "runner/cell.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,7 +10,7 @@ namespace ar = apibench::runner;
 namespace fs = std::filesystem;
 
 TEST(Suite, ShippedSuitesLoad) {
-  for (const char* name : {"quick", "design"}) {
+  for (const char* name : {"quick", "design", "standard", "claims"}) {
     auto s = ar::load_suite(name, APIBENCH_SOURCE_DIR);
     EXPECT_EQ(s.name, name);
     EXPECT_FALSE(s.workloads.empty());
@@ -70,5 +72,24 @@ TEST(Suite, ScenarioWorkloadExpandsIntoRequestsAndSetup) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("no-such.json: cannot open"), std::string::npos) << e.what();
   }
+  fs::remove(file);
+}
+
+TEST(Suite, AWorkloadsOwnDurationSetsItsWindowUnlessTheCommandLineGivesOne) {
+  fs::path file = fs::temp_directory_path() / ("apibench-duration-suite-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(file) << R"({"name": "s", "duration_ms": 2000, "workloads": [
+    {"name": "long", "requests": [{"path": "/json"}], "connections": [1], "duration_ms": 9000},
+    {"name": "plain", "requests": [{"path": "/json"}], "connections": [1]}]})";
+  const auto s = ar::load_suite(file.string(), APIBENCH_SOURCE_DIR);
+  ar::CellContext ctx;
+  ctx.duration = s.duration;
+  EXPECT_EQ(ar::measured_window(ctx, s.workloads[0]), std::chrono::milliseconds(9000));
+  EXPECT_EQ(ar::measured_window(ctx, s.workloads[1]), std::chrono::milliseconds(2000));
+  ctx.duration = std::chrono::milliseconds(500);
+  ctx.duration_from_command_line = true;
+  EXPECT_EQ(ar::measured_window(ctx, s.workloads[0]), std::chrono::milliseconds(500));
+  std::ofstream(file) << R"({"name": "s", "workloads": [
+    {"name": "w", "requests": [{"path": "/json"}], "connections": [1], "duration_ms": 0}]})";
+  EXPECT_THROW(ar::load_suite(file.string(), APIBENCH_SOURCE_DIR), std::runtime_error);
   fs::remove(file);
 }
