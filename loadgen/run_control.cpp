@@ -34,13 +34,17 @@ void RunControl::released(const Window& measured) {
 Window RunControl::window_for(std::size_t thread) const {
   Window w = measured_;
   w.live = &live_->slot(thread);
-  if (counted_) w.quota = quota_of(*caller_spec_.request_count, threads_, thread);
+  if (counted_) w.quota = quota_for(thread);
   return w;
+}
+
+std::uint64_t RunControl::quota_for(std::size_t thread) const {
+  return quota_of(*caller_spec_.request_count, threads_, thread);
 }
 
 bool RunControl::all_quotas_met() const {
   for (std::size_t t = 0; t < threads_; ++t) {
-    if (window_for(t).quota > 0 && live_->slot(t).quota_met_ns.load(std::memory_order_acquire) == 0) return false;
+    if (quota_for(t) > 0 && live_->slot(t).quota_met_ns.load(std::memory_order_acquire) == 0) return false;
   }
   return true;
 }

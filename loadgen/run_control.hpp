@@ -29,7 +29,9 @@ class RunControl {
   std::chrono::nanoseconds elapsed() const;
 
  private:
+  // Reads no window: the watcher calls it while the barrier's completion writes measured_.
   bool all_quotas_met() const;
+  std::uint64_t quota_for(std::size_t thread) const;  // with -n only
 
   const LoadSpec& caller_spec_;
   bool counted_;
