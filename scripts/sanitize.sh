@@ -28,12 +28,15 @@
 #   about a stack switch it did not expect is informational.
 # - TSan: a stack switch TSan is not told about (__tsan_switch_to_fiber, which
 #   Boost.Context gained only in 1.81 and Coroutine v1 never did) leaves TSan's
-#   shadow call stack pointing into another fiber's stack. go-style's runtime and
-#   channel tests (Scheduler, Channel, WaitGroup) run clean under it; the tests
-#   that start the whole server (Routes, Errors, Connections: socket I/O from
-#   many fibers) crash inside TSan itself (SEGV in its stack-depot hash,
-#   sanitizer_hash.h), not in go-style's code, so they are excluded here and run
-#   under ASan instead.
+#   shadow call stack pointing into another fiber's stack. Every go-style test
+#   that runs tasks on fibers (Scheduler, Channel, WaitGroup, and the whole-server
+#   Routes, Errors, Connections) can crash inside TSan itself (SEGV in its
+#   stack-depot hash, sanitizer_hash.h, when it records a stack), not in
+#   go-style's code: Scheduler/Channel/WaitGroup passed in one CI run and crashed
+#   there in the next (2026-11-24). A tool that crashes at random cannot gate CI,
+#   so TSan runs go-style's fiber-free parts (Cache, Orders, HeadCheck) and the
+#   fiber tests run under ASan and in the release ctest. Putting them back needs
+#   __tsan_switch_to_fiber annotations in gort's task switch.
 # Warnings are not errors here: GCC 12 emits false -Wmismatched-new-delete on
 # Asio's coroutine frames once -fsanitize is on; the -Werror build is the normal one.
 set -euo pipefail
@@ -103,7 +106,7 @@ tsan() {
   run "$dir" histogram/histogram_test
   run "$dir" loadgen/loadgen_test
   run "$dir" servers/rust-style/tests/rust_style_test
-  run "$dir" servers/go-style/go_style_test 'Scheduler.*:Channel.*:WaitGroup.*:Cache.*:Orders.*:HeadCheck.*'
+  run "$dir" servers/go-style/go_style_test 'Cache.*:Orders.*:HeadCheck.*'  # fibers: see the top
   unset TSAN_OPTIONS
   echo "  TSan stage: $((SECONDS - start)) s"
 }
