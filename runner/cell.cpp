@@ -19,8 +19,8 @@ constexpr auto kStopGrace = std::chrono::seconds(5);
 constexpr auto kInterruptedStopGrace = std::chrono::milliseconds(500);
 constexpr auto kShortestWarmup = std::chrono::milliseconds(100);  // when only a setup needs sending
 
-loadgen::LoadSpec load_spec(const CellContext& ctx, const std::string& name, const std::vector<WorkloadRequest>& requests,
-                            unsigned connections, unsigned port) {
+loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, const std::string& name,
+                            const std::vector<WorkloadRequest>& requests, unsigned connections, unsigned port) {
   loadgen::LoadSpec spec;
   spec.port = static_cast<std::uint16_t>(port);
   std::string host_port = fmt::format("{}:{}", spec.host, port);
@@ -28,7 +28,7 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const std::string& name, con
   spec.connections = connections;
   spec.threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(ctx.pinning.load.size(), connections)));
   spec.cpus = ctx.pinning.load;
-  spec.duration = ctx.duration;
+  spec.duration = measured_window(ctx, w);
   spec.warmup = std::chrono::milliseconds(0);
   spec.stop = ctx.stop;
   return spec;
@@ -36,9 +36,7 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const std::string& name, con
 
 std::optional<loadgen::LoadSpec> background_spec(const CellContext& ctx, const Workload& w, unsigned port) {
   if (!w.background) return std::nullopt;
-  loadgen::LoadSpec spec = load_spec(ctx, w.name + "-background", w.background->requests, w.background->connections, port);
-  spec.duration = measured_window(ctx, w);
-  return spec;
+  return load_spec(ctx, w, w.name + "-background", w.background->requests, w.background->connections, port);
 }
 
 SpawnOptions spawn_options(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
@@ -70,8 +68,7 @@ std::string no_response_reason(const CellResult& cell) {
 
 void run_repetitions(const CellContext& ctx, ChildProcess& child, const Workload& w, unsigned connections,
                      unsigned port, CellResult& cell) {
-  loadgen::LoadSpec spec = load_spec(ctx, w.name, w.requests, connections, port);
-  spec.duration = measured_window(ctx, w);
+  loadgen::LoadSpec spec = load_spec(ctx, w, w.name, w.requests, connections, port);
   auto background = background_spec(ctx, w, port);
   if (ctx.warmup.count() > 0 || !w.setup.empty()) {  // a scenario's setup (a cache preload) goes once, first
     loadgen::LoadSpec warm = spec;
@@ -105,7 +102,7 @@ void run_idle(const CellContext& ctx, ChildProcess& child, const Workload& w, un
 }
 
 void run_sweep_cell(const CellContext& ctx, const Workload& w, unsigned connections, unsigned port, CellResult& cell) {
-  cell.sweep = loadgen::run_sweep(load_spec(ctx, w.name, w.requests, connections, port), *w.sweep);
+  cell.sweep = loadgen::run_sweep(load_spec(ctx, w, w.name, w.requests, connections, port), *w.sweep);
   cell.ok = !cell.sweep->steps.empty() && !ctx.stopped();
   if (ctx.stopped()) cell.error = "interrupted during the sweep";
   else if (!cell.ok) cell.error = "the closed-loop probe got no responses";
