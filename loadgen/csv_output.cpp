@@ -26,6 +26,10 @@ void percentiles(Out out, const LatencyHistogram& h) {
   for (const auto& p : kReportedPercentiles) fmt::format_to(out, ",{}", h.value_at_percentile(p.value));
 }
 
+void error_counts(Out out, const ErrorCounts& e) {
+  fmt::format_to(out, ",{},{},{},{},{},{}", e.connect, e.read, e.write, e.timeout, e.bad_response, e.total());
+}
+
 void status_classes(Out out, const std::array<std::uint64_t, 6>& classes) {
   for (std::size_t i = 2; i < classes.size(); ++i) fmt::format_to(out, ",{}", classes[i]);
 }
@@ -45,21 +49,18 @@ std::string csv_header() {
 std::string load_result_to_csv(const LoadResult& r) {
   std::string text = csv_header();
   const Out out(text);
-  // Errors belong to connections, not to one endpoint: endpoint rows leave them empty.
   for (const auto& e : r.endpoints) {
     fmt::format_to(out, "{},{}", quoted(e.name), e.requests);
     percentiles(out, e.latency);
     percentiles(out, e.service_time);
-    fmt::format_to(out, ",,,,,,");
+    error_counts(out, e.errors);
     status_classes(out, e.status_classes);
     text += '\n';
   }
-  const auto& errors = r.errors;
   fmt::format_to(out, "total,{}", r.requests);
   percentiles(out, r.latency);
   percentiles(out, r.service_time);
-  fmt::format_to(out, ",{},{},{},{},{},{}", errors.connect, errors.read, errors.write, errors.timeout,
-                 errors.bad_response, errors.total());
+  error_counts(out, r.errors);
   status_classes(out, r.status_classes);
   text += '\n';
   return text;

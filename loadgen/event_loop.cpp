@@ -11,15 +11,10 @@ constexpr std::size_t kReadBufferBytes = 64 * 1024;
 EventLoop::EventLoop(const LoadPlan& plan, const ThreadShare& share)
     : plan_(plan), read_buffer_(kReadBufferBytes), traffic_(plan, share, *this) {}
 
-void EventLoop::run(std::int64_t begin_ns, Window measured) {
-  traffic_.start(begin_ns, measured);
-  for (std::int64_t now = now_ns(); traffic_.running(now); now = now_ns()) {
-    const auto wake = traffic_.prepare_turn(now);
-    flush_dirty();
-    for (const auto& event : poller_.wait(std::chrono::nanoseconds(wake - now))) handle(event);
-    flush_dirty();
-  }
-  traffic_.finish();
+void EventLoop::turn(std::int64_t now, std::int64_t wake) {
+  flush_dirty();
+  for (const auto& event : poller_.wait(std::chrono::nanoseconds(wake - now))) handle(event);
+  flush_dirty();
 }
 
 bool EventLoop::connect(Connection& c, std::uint64_t token) {

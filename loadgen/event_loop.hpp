@@ -17,10 +17,9 @@ class EventLoop final : public Engine, private Transport {
  public:
   EventLoop(const LoadPlan& plan, const ThreadShare& share);
 
-  void run(std::int64_t begin_ns, Window measured) override;
-  const Recorder& recorder() const override { return traffic_.recorder(); }
-
  private:
+  Traffic& traffic() override { return traffic_; }
+  void turn(std::int64_t now, std::int64_t wake) override;
   bool connect(Connection& c, std::uint64_t token) override;
   void disconnect(Connection& c) override;
 

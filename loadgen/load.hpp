@@ -53,6 +53,14 @@ struct ErrorCounts {
   std::uint64_t timeout = 0;
   std::uint64_t bad_response = 0;
   std::uint64_t total() const { return connect + read + write + timeout + bad_response; }
+  ErrorCounts& operator+=(const ErrorCounts& other) {
+    connect += other.connect;
+    read += other.read;
+    write += other.write;
+    timeout += other.timeout;
+    bad_response += other.bad_response;
+    return *this;
+  }
 };
 
 struct SecondSample {
@@ -68,17 +76,24 @@ struct EndpointResult {
   LatencyHistogram latency;       // same clock as LoadResult::latency
   LatencyHistogram service_time;  // from the actual send (open loop; equals latency in a closed loop)
   std::array<std::uint64_t, 6> status_classes{};  // index 1..5: 1xx..5xx
+  // Each error of a request's connection, once, against the endpoint of the oldest request
+  // unanswered on it (the one it cut off). Connect errors come before any request: they
+  // are only in LoadResult::errors, as are bytes that arrive with nothing in flight.
+  ErrorCounts errors;
 };
 
 struct LoadResult {
   std::uint64_t requests = 0;       // responses completed in the measured window
   std::uint64_t requests_sent = 0;  // requests written in the measured window
   std::uint64_t reconnects = 0;     // connections reopened after a close, reset or error
+  // Connections open when the warm-up began: every connection is opened (or has failed,
+  // within the connect timeout) before the clock starts.
+  std::uint64_t connections_open = 0;
   bool open_loop = false;
   std::chrono::nanoseconds elapsed{0};
   LatencyHistogram latency;       // from intended send time (open loop) or send time (closed loop)
   LatencyHistogram service_time;  // from actual send time: what closed-loop tools report
-  ErrorCounts errors;
+  ErrorCounts errors;  // in the window, plus the connect errors of the opening of the connections
   std::array<std::uint64_t, 6> status_classes{};  // index 1..5: 1xx..5xx
   std::vector<SecondSample> timeline;  // one entry per second of the measured window
   std::vector<EndpointResult> endpoints;

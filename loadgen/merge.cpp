@@ -7,13 +7,10 @@ void add_totals(LoadResult& total, const LoadResult& part) {
   total.requests += part.requests;
   total.requests_sent += part.requests_sent;
   total.reconnects += part.reconnects;
+  total.connections_open += part.connections_open;
   total.latency.add(part.latency);
   total.service_time.add(part.service_time);
-  total.errors.connect += part.errors.connect;
-  total.errors.read += part.errors.read;
-  total.errors.write += part.errors.write;
-  total.errors.timeout += part.errors.timeout;
-  total.errors.bad_response += part.errors.bad_response;
+  total.errors += part.errors;
   for (std::size_t i = 0; i < total.status_classes.size(); ++i) total.status_classes[i] += part.status_classes[i];
   if (total.endpoints.empty()) {
     total.endpoints = part.endpoints;
@@ -23,6 +20,7 @@ void add_totals(LoadResult& total, const LoadResult& part) {
     total.endpoints[i].requests += part.endpoints[i].requests;
     total.endpoints[i].latency.add(part.endpoints[i].latency);
     total.endpoints[i].service_time.add(part.endpoints[i].service_time);
+    total.endpoints[i].errors += part.endpoints[i].errors;
     for (std::size_t c = 0; c < part.status_classes.size(); ++c) {
       total.endpoints[i].status_classes[c] += part.endpoints[i].status_classes[c];
     }

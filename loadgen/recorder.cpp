@@ -57,17 +57,28 @@ void Recorder::response(std::int64_t now, const InFlight& request, std::uint32_t
   current_second_latency_.record(latency);
 }
 
-void Recorder::error(std::int64_t now, ErrorKind kind) noexcept {
-  if (!window_.contains(now) || quota_met()) return;
-  auto& errors = totals_.errors;
+namespace {
+
+std::uint64_t& count_of(ErrorCounts& errors, ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::kConnect: ++errors.connect; break;
-    case ErrorKind::kRead: ++errors.read; break;
-    case ErrorKind::kWrite: ++errors.write; break;
-    case ErrorKind::kTimeout: ++errors.timeout; break;
-    case ErrorKind::kBadResponse: ++errors.bad_response; break;
+    case ErrorKind::kConnect: return errors.connect;
+    case ErrorKind::kRead: return errors.read;
+    case ErrorKind::kWrite: return errors.write;
+    case ErrorKind::kTimeout: return errors.timeout;
+    case ErrorKind::kBadResponse: break;
   }
-  ++seconds_[second_of(now)].errors;
+  return errors.bad_response;
+}
+
+}  // namespace
+
+void Recorder::error(std::int64_t now, ErrorKind kind, std::uint32_t endpoint) noexcept {
+  const bool opening = !started_;
+  if (!opening && (!window_.contains(now) || quota_met())) return;
+  auto& errors = totals_.errors;
+  ++count_of(errors, kind);
+  if (endpoint != kNoEndpoint) ++count_of(totals_.endpoints[endpoint].errors, kind);
+  if (!opening) ++seconds_[second_of(now)].errors;
   if (window_.live != nullptr) window_.live->errors.store(errors.total(), std::memory_order_relaxed);
 }
 

@@ -13,6 +13,9 @@ namespace apibench::loadgen {
 
 enum class ErrorKind { kConnect, kRead, kWrite, kTimeout, kBadResponse };
 
+// An error no request can answer for (a connect, bytes nobody asked for).
+inline constexpr std::uint32_t kNoEndpoint = UINT32_MAX;
+
 // What one thread measures: the window, at most `quota` responses in it (its share of
 // -n), and where it publishes its progress (may be null).
 struct Window {
@@ -34,12 +37,19 @@ class Recorder {
  public:
   Recorder(const std::vector<std::string>& endpoint_names, bool open_loop, std::size_t seconds);
 
-  void start(Window window) noexcept { window_ = window; }
+  // The clock starts (warm-up, then the window) with this many connections open.
+  void start(Window window, std::uint64_t connections_open) noexcept {
+    window_ = window;
+    started_ = true;
+    totals_.connections_open = connections_open;
+  }
   void sent(std::int64_t now) noexcept {
     if (window_.contains(now)) ++totals_.requests_sent;
   }
   void response(std::int64_t now, const InFlight& request, std::uint32_t endpoint, int status);
-  void error(std::int64_t now, ErrorKind kind) noexcept;
+  // Counted inside the window, and before start() (while the connections are opened), not
+  // in the warm-up; against `endpoint` too unless it is kNoEndpoint.
+  void error(std::int64_t now, ErrorKind kind, std::uint32_t endpoint) noexcept;
   void reconnect(std::int64_t now) noexcept {
     if (window_.contains(now)) ++totals_.reconnects;
   }
@@ -55,6 +65,7 @@ class Recorder {
   void publish_second() noexcept;
 
   Window window_;
+  bool started_ = false;
   bool open_loop_;
   LoadResult totals_;
   std::vector<SecondRecord> seconds_;

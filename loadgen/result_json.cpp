@@ -62,6 +62,7 @@ nlohmann::json endpoints_json(const LoadResult& r) {
     endpoints.push_back({{"name", e.name},
                          {"requests", e.requests},
                          {"status_classes", status_json(e.status_classes)},
+                         {"errors", errors_json(e.errors)},
                          {"latency", latency_json(e.latency)},
                          {"service_time", latency_json(e.service_time)}});
   }
@@ -78,6 +79,7 @@ nlohmann::json load_result_to_json(const LoadSpec& spec, const LoadResult& r) {
           {"elapsed_ns", r.elapsed.count()},
           {"requests_per_second", r.requests_per_second()},
           {"reconnects", r.reconnects},
+          {"connections_open", r.connections_open},
           {"errors", errors_json(r.errors)},
           {"status_classes", status_json(r.status_classes)},
           {"latency", latency_json(r.latency)},

@@ -1,5 +1,5 @@
-// run_load: one pinned thread per share of the connections, all released together, then
-// their recorders merged.
+// run_load: one pinned thread per share of the connections, each opening its connections,
+// all then released together (the clock starts), then their recorders merged.
 #include <pthread.h>
 #include <sched.h>
 #include <sys/prctl.h>
@@ -100,6 +100,7 @@ LoadResult run_load(const LoadSpec& caller_spec, LiveProgress* live) {
       prepare_thread(spec.cpus, t);
       try {
         loops[t] = make_engine(plan, share_of(plan, t));
+        loops[t]->open_connections();  // before the clock: see Engine::open_connections
       } catch (...) {
         failures[t] = std::current_exception();
       }

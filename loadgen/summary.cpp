@@ -48,6 +48,7 @@ void counts(Out out, const LoadResult& r, bool colour) {
                  paint(fmt::format("{:>14}", e.total()), error_style, colour), e.connect, e.read, e.write, e.timeout,
                  e.bad_response);
   fmt::format_to(out, "  {:<14}{:>14}\n", "reconnects", r.reconnects);
+  fmt::format_to(out, "  {:<14}{:>14}\n", "open at start", r.connections_open);
   fmt::format_to(out, "  {:<14}", "status");
   for (std::size_t i = 1; i < r.status_classes.size(); ++i) fmt::format_to(out, "  {}xx {}", i, r.status_classes[i]);
   fmt::format_to(out, "\n\n");
@@ -67,17 +68,33 @@ void latency_table(Out out, const LoadResult& r, bool colour) {
   fmt::format_to(out, "\n");
 }
 
+// "0", or the total and its kinds: "3 (read 2, timeout 1)".
+std::string error_breakdown(const ErrorCounts& e) {
+  if (e.total() == 0) return "0";
+  const std::pair<const char*, std::uint64_t> kinds[] = {
+      {"connect", e.connect}, {"read", e.read}, {"write", e.write}, {"timeout", e.timeout},
+      {"bad_response", e.bad_response}};
+  std::string text = fmt::format("{} (", e.total());
+  const char* separator = "";
+  for (const auto& [kind, count] : kinds) {
+    if (count == 0) continue;
+    text += fmt::format("{}{} {}", separator, kind, count);
+    separator = ", ";
+  }
+  return text + ")";
+}
+
 void endpoint_table(Out out, const LoadResult& r, bool colour) {
   if (r.endpoints.size() < 2) return;
   std::size_t width = 14;  // names from scenario files may be longer than the other columns
   for (const auto& e : r.endpoints) width = std::max(width, e.name.size() + 2);
-  const auto heading =
-      fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>14}", "endpoint", width, "requests", "p50", "p99", "max");
+  const auto heading = fmt::format("  {:<{}}{:>14}{:>14}{:>14}{:>14}  {}", "endpoint", width, "requests", "p50",
+                                   "p99", "max", "errors");
   fmt::format_to(out, "\n{}\n", paint(heading, fmt::emphasis::bold, colour));
   for (const auto& e : r.endpoints) {
-    fmt::format_to(out, "  {:<{}}{:>14}{:>14}{:>14}{:>14}\n", e.name, width, e.requests,
+    fmt::format_to(out, "  {:<{}}{:>14}{:>14}{:>14}{:>14}  {}\n", e.name, width, e.requests,
                    format_latency(e.latency.value_at_percentile(50)), format_latency(e.latency.value_at_percentile(99)),
-                   format_latency(e.latency.max()));
+                   format_latency(e.latency.max()), error_breakdown(e.errors));
   }
 }
 

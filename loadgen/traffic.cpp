@@ -33,22 +33,41 @@ Traffic::Traffic(const LoadPlan& plan, const ThreadShare& share, Transport& tran
   dirty_.reserve(share.connections);
 }
 
+void Traffic::open_all(std::int64_t now) {
+  for (auto& c : connections_) open(c, now);
+  next_sweep_ns_ = now + kSweepIntervalNs;
+  // Each connect times out at its own deadline, failed by the sweep after it: a bound.
+  phase_end_ns_ = now + ns_of(spec_.connect_timeout) + 2 * kSweepIntervalNs;
+}
+
+bool Traffic::opening(std::int64_t now) const {
+  if (now >= phase_end_ns_ || stopped()) return false;
+  return std::any_of(connections_.begin(), connections_.end(),
+                     [](const Connection& c) { return c.state == ConnectionState::kConnecting; });
+}
+
 void Traffic::start(std::int64_t begin_ns, Window measured) {
   measured_ = measured;
-  recorder_.start(measured);
+  phase_end_ns_ = measured.end_ns;
+  started_ = true;
+  const auto open_now = std::count_if(connections_.begin(), connections_.end(),
+                                      [](const Connection& c) { return c.state == ConnectionState::kOpen; });
+  recorder_.start(measured, static_cast<std::uint64_t>(open_now));
   if (open_loop()) {
     const double interval_ns = 1e9 / share_.rate;
     schedule_ = OpenLoopSchedule(begin_ns + static_cast<std::int64_t>(share_.phase * interval_ns), interval_ns);
+  } else {
+    for (auto& c : connections_) {
+      if (c.state == ConnectionState::kOpen) top_up(c, begin_ns);
+    }
   }
-  for (auto& c : connections_) open(c, begin_ns);
-  next_sweep_ns_ = begin_ns + kSweepIntervalNs;
 }
 
 // Sleep until the next sweep or the end, or the next scheduled send if a connection can take it.
 std::int64_t Traffic::prepare_turn(std::int64_t now) {
   if (now >= next_sweep_ns_) sweep(now);
-  const bool can_send = open_loop() && dispatch_due(now);
-  const std::int64_t wake = std::min(next_sweep_ns_, measured_.end_ns);
+  const bool can_send = started_ && open_loop() && dispatch_due(now);
+  const std::int64_t wake = std::min(next_sweep_ns_, phase_end_ns_);
   return can_send ? std::min(wake, schedule_.next_due_ns()) : wake;
 }
 
@@ -86,11 +105,11 @@ void Traffic::close(Connection& c) {
 void Traffic::connected(Connection& c, std::int64_t now) {
   c.state = ConnectionState::kOpen;
   c.connect_failures = 0;
-  if (!open_loop()) top_up(c, now);
+  if (started_ && !open_loop()) top_up(c, now);
 }
 
 void Traffic::connect_failed(Connection& c, std::int64_t now) {
-  recorder_.error(now, ErrorKind::kConnect);
+  recorder_.error(now, ErrorKind::kConnect, kNoEndpoint);
   close(c);
   c.state = ConnectionState::kBackoff;
   const auto doublings = std::min(c.connect_failures++, 4u);
@@ -99,8 +118,14 @@ void Traffic::connect_failed(Connection& c, std::int64_t now) {
 
 // Any failure of an established connection: count it, then reconnect at once.
 void Traffic::fail(Connection& c, ErrorKind kind, std::int64_t now) {
-  recorder_.error(now, kind);
+  count_error(c, kind, now);
   reopen(c, now);
+}
+
+// Against the oldest request unanswered: the one whose response the failure cut off.
+void Traffic::count_error(const Connection& c, ErrorKind kind, std::int64_t now) {
+  const auto endpoint = c.in_flight.empty() ? kNoEndpoint : plan_.endpoint_of[c.in_flight.front().request];
+  recorder_.error(now, kind, endpoint);
 }
 
 void Traffic::reopen(Connection& c, std::int64_t now) {
@@ -113,7 +138,8 @@ void Traffic::sweep(std::int64_t now) {
   next_sweep_ns_ = now + kSweepIntervalNs;
   const auto request_timeout = ns_of(spec_.request_timeout);
   for (auto& c : connections_) {
-    if (c.state == ConnectionState::kBackoff && now >= c.deadline_ns) {
+    // A refused connection is retried once the clock runs, not while the others open.
+    if (c.state == ConnectionState::kBackoff && now >= c.deadline_ns && started_) {
       open(c, now);
     } else if (c.state == ConnectionState::kConnecting && now >= c.deadline_ns) {
       connect_failed(c, now);

@@ -44,11 +44,15 @@ class Traffic {
  public:
   Traffic(const LoadPlan& plan, const ThreadShare& share, Transport& transport);
 
-  void start(std::int64_t begin_ns, Window measured);  // opens every connection
+  // Before the clock starts: starts connecting every connection; nothing is sent yet.
+  void open_all(std::int64_t now);
+  // True while a connection is still connecting (each is given the connect timeout).
+  bool opening(std::int64_t now) const;
+  // The clock starts: the warm-up at begin_ns, then the measured window. Closed loop: every
+  // open connection gets its requests now.
+  void start(std::int64_t begin_ns, Window measured);
   // False once the measured window is over or the run was stopped.
-  bool running(std::int64_t now) const {
-    return now < measured_.end_ns && !(spec_.stop && spec_.stop->load(std::memory_order_relaxed));
-  }
+  bool running(std::int64_t now) const { return now < measured_.end_ns && !stopped(); }
   // Checks timeouts when due and queues the requests whose time has come; returns the
   // latest time the engine should wake up at.
   std::int64_t prepare_turn(std::int64_t now);
@@ -81,6 +85,8 @@ class Traffic {
 
  private:
   bool open_loop() const { return share_.rate > 0; }
+  bool stopped() const { return spec_.stop && spec_.stop->load(std::memory_order_relaxed); }
+  void count_error(const Connection& c, ErrorKind kind, std::int64_t now);
   std::uint32_t index_of(const Connection& c) const {
     return static_cast<std::uint32_t>(&c - connections_.data());
   }
@@ -111,6 +117,8 @@ class Traffic {
   Recorder recorder_;
   std::size_t free_cursor_ = 0;
   std::int64_t next_sweep_ns_ = 0;
+  std::int64_t phase_end_ns_ = 0;  // of the opening of the connections, then of the window
+  bool started_ = false;           // the clock runs: requests may be sent
   Window measured_;
 };
 

@@ -25,15 +25,10 @@ UringLoop::UringLoop(const LoadPlan& plan, const ThreadShare& share, std::unique
   for (auto& outbox : outboxes_) outbox.wire.reserve(plan.spec->pipeline * plan.max_request_bytes);
 }
 
-void UringLoop::run(std::int64_t begin_ns, Window measured) {
-  traffic_.start(begin_ns, measured);
-  for (std::int64_t now = now_ns(); traffic_.running(now); now = now_ns()) {
-    const auto wake = traffic_.prepare_turn(now);
-    traffic_.flush_dirty([this](Connection& c) { start_send(c); });
-    ring_->submit_and_wait(std::chrono::nanoseconds(wake - now));
-    ring_->drain([this](const io_uring_cqe& cqe) { on_completion(cqe); });
-  }
-  traffic_.finish();
+void UringLoop::turn(std::int64_t now, std::int64_t wake) {
+  traffic_.flush_dirty([this](Connection& c) { start_send(c); });
+  ring_->submit_and_wait(std::chrono::nanoseconds(wake - now));
+  ring_->drain([this](const io_uring_cqe& cqe) { on_completion(cqe); });
 }
 
 // A non-blocking connect, then a one-shot poll for its outcome.

@@ -19,10 +19,10 @@ class UringLoop final : public Engine, private Transport {
  public:
   UringLoop(const LoadPlan& plan, const ThreadShare& share, std::unique_ptr<UringRing> ring);
 
-  void run(std::int64_t begin_ns, Window measured) override;
-  const Recorder& recorder() const override { return traffic_.recorder(); }
-
  private:
+  Traffic& traffic() override { return traffic_; }
+  void turn(std::int64_t now, std::int64_t wake) override;
+
   enum class Op : std::uint64_t { kConnect = 0, kReceive = 1, kSend = 2 };
 
   // The bytes of one connection the kernel is sending: handed over whole from

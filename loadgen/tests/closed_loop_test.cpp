@@ -69,19 +69,8 @@ TEST(ClosedLoop, ReportsEndpointsByWeight) {
   EXPECT_NEAR(share_a, 0.75, 0.05);
 }
 
-TEST(ClosedLoop, ReadsChunkedResponses) {
-  TestServer server("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n");
-  expect_clean(run_load(short_spec(server.port())));
-}
-
-TEST(ClosedLoop, AnnouncedCloseReconnectsWithoutErrors) {
-  TestServer server("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok");
-  auto spec = short_spec(server.port(), 200ms);
-  spec.connections = 2;
-  const auto r = run_load(spec);
-  expect_clean(r);
-  EXPECT_GT(r.reconnects, 0u);
-}
+// Chunked responses and an announced close: BothEngines (uring_engine_test.cpp) runs them
+// on both engines.
 
 }  // namespace
 }  // namespace apibench::loadgen

@@ -49,11 +49,16 @@ TEST(Csv, HasTheDocumentedColumnsAndARowPerEndpointPlusTotal) {
   r.endpoints[0].requests = 2;
   r.endpoints[1].name = "put, \"new\"";
   r.endpoints[1].requests = 1;
+  r.endpoints[1].errors.timeout = 2;
   const auto lines = split(load_result_to_csv(r), '\n');
   ASSERT_EQ(lines.size(), 4u);
   const auto columns = split(expected.substr(0, expected.size() - 1), ',').size();
   EXPECT_EQ(split(lines[1], ',').size(), columns);
   EXPECT_EQ(lines[2].rfind("\"put, \"\"new\"\"\",1,", 0), 0u) << lines[2];
+  EXPECT_EQ(split(lines[1], ',')[21], "0");  // get: errors_total
+  const auto put = split(lines[2], ',');     // its quoted name holds one comma: columns shift by one
+  EXPECT_EQ(put[20], "2");                   // errors_timeout
+  EXPECT_EQ(put[22], "2");                   // errors_total
   const auto total = split(lines[3], ',');
   ASSERT_EQ(total.size(), columns);
   EXPECT_EQ(total[0], "total");

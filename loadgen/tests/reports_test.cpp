@@ -17,7 +17,10 @@ LoadResult sample_result(bool open_loop) {
   r.errors.timeout = 2;
   r.status_classes[2] = 3;
   r.timeline = {{3, 2, 3'000'000'000}};
-  r.endpoints = {{"root", 3, r.latency, r.latency, {}}, {"other", 0, LatencyHistogram{}, LatencyHistogram{}, {}}};
+  ErrorCounts root_errors;
+  root_errors.timeout = 2;
+  r.endpoints = {{"root", 3, r.latency, r.latency, {}, root_errors},
+                 {"other", 0, LatencyHistogram{}, LatencyHistogram{}, {}, ErrorCounts{}}};
   return r;
 }
 
@@ -44,6 +47,9 @@ TEST(ResultJson, HasTheVersionedSchema) {
   EXPECT_EQ(json["service_time"]["max_ns"], 1'500'000'000u);
   EXPECT_EQ(json["timeline"][0]["p99_ns"], 3'000'000'000u);
   EXPECT_EQ(json["endpoints"][1]["name"], "other");
+  EXPECT_EQ(json["endpoints"][0]["errors"]["timeout"], 2);
+  EXPECT_EQ(json["endpoints"][1]["errors"]["total"], 0);
+  EXPECT_EQ(json["connections_open"], 0);
 }
 
 TEST(ResultJson, EmbedsHistogramsLosslessly) {
@@ -66,6 +72,7 @@ TEST(Summary, ShowsCountsErrorsAndBothLatenciesInAnOpenLoop) {
   EXPECT_NE(text.find("p99.99"), std::string::npos) << text;
   EXPECT_NE(text.find("3.000 s"), std::string::npos) << text;
   EXPECT_NE(text.find("endpoint"), std::string::npos) << text;
+  EXPECT_NE(text.find("2 (timeout 2)"), std::string::npos) << text;  // the root endpoint's errors
 }
 
 TEST(Summary, FormatsLatencyUnits) {

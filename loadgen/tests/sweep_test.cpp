@@ -59,6 +59,7 @@ TEST(Sweep, RisesWhileStepsMeetTheSlo) {
   EXPECT_TRUE(r.steps[0].met) << r.steps[0].verdict;
   EXPECT_TRUE(r.steps[1].met) << r.steps[1].verdict;
   EXPECT_NEAR(r.steps[1].rate / r.steps[0].rate, s.growth, 1e-9);
+  for (const auto& step : r.steps) EXPECT_EQ(step.result.connections_open, 4u);  // opened before each step's clock
   ASSERT_TRUE(r.max_rate.has_value());
   EXPECT_EQ(*r.max_rate, r.steps[1].rate);
 }

@@ -34,18 +34,24 @@ bool readable_within(int fd, int ms) {
   return ::poll(&p, 1, ms) > 0;
 }
 
-// Removes complete requests (head plus Content-Length body) from `buffer`; returns how many.
-std::size_t take_requests(std::string& buffer) {
-  std::size_t count = 0;
+// The target of the request line "METHOD TARGET VERSION" at the start of `head`.
+std::string target_of(const std::string& head) {
+  const auto from = head.find(' ') + 1;
+  return head.substr(from, head.find(' ', from) - from);
+}
+
+// Removes complete requests (head plus Content-Length body) from `buffer`; returns their targets.
+std::vector<std::string> take_requests(std::string& buffer) {
+  std::vector<std::string> targets;
   while (true) {
     const auto end = buffer.find("\r\n\r\n");
-    if (end == std::string::npos) return count;
+    if (end == std::string::npos) return targets;
     std::size_t body = 0;
     const auto length_at = buffer.substr(0, end).find("Content-Length: ");
     if (length_at != std::string::npos) body = std::stoul(buffer.substr(length_at + 16));
-    if (buffer.size() < end + 4 + body) return count;
+    if (buffer.size() < end + 4 + body) return targets;
+    targets.push_back(target_of(buffer));
     buffer.erase(0, end + 4 + body);
-    ++count;
   }
 }
 
@@ -80,12 +86,19 @@ bool TestServer::wait_while_paused() const {
   return !stopping_;
 }
 
-// Answers `requests` requests; false when the connection should close.
-bool TestServer::answer(int fd, std::size_t requests, unsigned& answered) {
-  for (std::size_t i = 0; i < requests; ++i) {
+const std::string& TestServer::response_to(const std::string& target) const {
+  const auto special = responses_.find(target);
+  return special == responses_.end() ? response_ : special->second;
+}
+
+// Answers the requests for `targets`; false when the connection should close.
+bool TestServer::answer(int fd, const std::vector<std::string>& targets, unsigned& answered) {
+  for (const auto& target : targets) {
     if (!wait_while_paused()) return false;
     if (delay_us_ > 0) std::this_thread::sleep_for(std::chrono::microseconds(delay_us_.load()));
-    if (::send(fd, response_.data(), response_.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(response_.size())) {
+    const auto& response = response_to(target);
+    if (response.empty() ||
+        ::send(fd, response.data(), response.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(response.size())) {
       return false;
     }
     ++answered;
@@ -103,9 +116,9 @@ void TestServer::serve(int fd) {
     const auto n = ::recv(fd, chunk, sizeof chunk, 0);
     if (n <= 0) break;
     buffer.append(chunk, static_cast<std::size_t>(n));
-    const auto requests = take_requests(buffer);
-    requests_ += requests;
-    if (!answer(fd, requests, answered)) break;
+    const auto targets = take_requests(buffer);
+    requests_ += targets.size();
+    if (!answer(fd, targets, answered)) break;
   }
   ::close(fd);
 }

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -31,14 +32,19 @@ class TestServer {
   void set_close_after(unsigned responses) { close_after_ = responses; }
   // While paused, requests are read but not answered.
   void set_paused(bool paused) { paused_ = paused; }
+  // Requests for `target` get `response` instead; an empty one closes the connection
+  // unanswered. Set before the first request arrives.
+  void set_response_for(const std::string& target, std::string response) { responses_[target] = std::move(response); }
 
  private:
   void accept_loop();
   void serve(int fd);
   bool wait_while_paused() const;
-  bool answer(int fd, std::size_t requests, unsigned& answered);
+  bool answer(int fd, const std::vector<std::string>& targets, unsigned& answered);
+  const std::string& response_to(const std::string& target) const;
 
   std::string response_;
+  std::map<std::string, std::string> responses_;  // by request target
   int listen_fd_ = -1;
   std::uint16_t port_ = 0;
   std::atomic<bool> stopping_{false};

@@ -7,31 +7,15 @@
 #include <gtest/gtest.h>
 
 #include "loadgen/load.hpp"
-#include "loadgen/tests/spec_helpers.hpp"
+#include "loadgen/tests/both_engines.hpp"
 #include "loadgen/tests/test_server.hpp"
-#include "loadgen/uring_ring.hpp"
 
 namespace apibench::loadgen {
 namespace {
 
 using namespace std::chrono_literals;
-using testing::short_spec;
+using testing::BothEngines;
 using testing::TestServer;
-
-class BothEngines : public ::testing::TestWithParam<IoEngine> {
- protected:
-  void SetUp() override {
-    std::string why;
-    if (GetParam() == IoEngine::kUring && UringRing::create(4, why) == nullptr) {
-      GTEST_SKIP() << "io_uring unavailable here: " << why;
-    }
-  }
-  LoadSpec spec(std::uint16_t port, std::chrono::milliseconds duration = 300ms) const {
-    auto s = short_spec(port, duration);
-    s.io = GetParam();
-    return s;
-  }
-};
 
 void expect_clean(const LoadResult& r) {
   EXPECT_GT(r.requests, 0u);
@@ -124,6 +108,7 @@ TEST_P(BothEngines, OpenLoopCorrectedLatencyShowsAStall) {
 TEST_P(BothEngines, RefusedConnectionsAreCountedAndTheRunCompletes) {
   const auto r = run_load(spec(testing::refused_port()));
   EXPECT_EQ(r.requests, 0u);
+  EXPECT_EQ(r.connections_open, 0u);
   EXPECT_GE(r.errors.connect, 4u);
   EXPECT_EQ(r.errors.total(), r.errors.connect);
   EXPECT_EQ(r.elapsed, 300ms);
@@ -163,10 +148,7 @@ TEST_P(BothEngines, SilentServerTimesOut) {
   EXPECT_EQ(r.errors.total(), r.errors.timeout);
 }
 
-INSTANTIATE_TEST_SUITE_P(Engines, BothEngines, ::testing::Values(IoEngine::kEpoll, IoEngine::kUring),
-                         [](const ::testing::TestParamInfo<IoEngine>& info) {
-                           return info.param == IoEngine::kUring ? std::string("uring") : std::string("epoll");
-                         });
+APIBENCH_FOR_BOTH_ENGINES(BothEngines);
 
 }  // namespace
 }  // namespace apibench::loadgen
