@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -68,6 +69,13 @@ bool is_micro_folder(const fs::path& dir) {
   return false;
 }
 
+nlohmann::json parse_google_benchmark_json(const std::string& text) {
+  // Only in value position (after a colon), so a name that contains "nan" is left alone.
+  static const std::regex non_finite(R"((:\s*)-?(nan|NaN|inf|Infinity)\b)");
+  return nlohmann::json::parse(std::regex_replace(text, non_finite, "$1null"), nullptr,
+                               /*allow_exceptions=*/false);
+}
+
 MicroTopic parse_micro_topic(const nlohmann::json& doc, const std::string& program) {
   if (!doc.is_object() || !doc.contains("benchmarks") || !doc["benchmarks"].is_array()) {
     throw std::runtime_error(program + ": not Google Benchmark's JSON (no \"benchmarks\" array)");
@@ -92,7 +100,9 @@ MicroRun load_micro_run(const fs::path& dir) {
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     std::ifstream in(file);
-    nlohmann::json doc = nlohmann::json::parse(in, nullptr, /*allow_exceptions=*/false);
+    std::ostringstream text;
+    text << in.rdbuf();
+    const nlohmann::json doc = parse_google_benchmark_json(text.str());
     if (doc.is_discarded()) throw std::runtime_error(file.string() + ": not valid JSON");
     run.topics.push_back(parse_micro_topic(doc, file.stem().string()));
   }

@@ -45,6 +45,11 @@ bool is_micro_folder(const std::filesystem::path& dir);
 // Google Benchmark's JSON.
 MicroTopic parse_micro_topic(const nlohmann::json& doc, const std::string& program);
 
+// Parses Google Benchmark's JSON output. Its writer prints a counter it cannot
+// compute (the cv of a counter that is always 0) as a bare NaN or inf, which is
+// not JSON; such values read as null. Returns a discarded value on a syntax error.
+nlohmann::json parse_google_benchmark_json(const std::string& text);
+
 // Every non-empty micro/*.json of dir (an empty one: the filter matched nothing there). Throws std::runtime_error (naming the file) when one is unreadable.
 MicroRun load_micro_run(const std::filesystem::path& dir);
 

@@ -89,6 +89,25 @@ TEST(MicroReport, NotGoogleBenchmarkJsonIsAnError) {
   EXPECT_THROW(parse_micro_topic(json::array(), "bm_x"), std::runtime_error);
 }
 
+// Google Benchmark writes the cv of an always-zero counter as a bare NaN (seen in
+// a real bm_cache.json); the file must still load, with that counter unknown.
+TEST(MicroReport, BareNanAndInfFromGoogleBenchmarkReadAsMissing) {
+  const json doc = parse_google_benchmark_json(R"({"context": {"host_name": "nan-host"},
+    "benchmarks": [{"name": "BM_Get_median", "run_name": "BM_Get", "run_type": "aggregate",
+                    "aggregate_name": "median", "repetitions": 5, "real_time": 12.5, "time_unit": "ns",
+                    "allocs_per_op": NaN, "items_per_second": inf},
+                   {"name": "BM_Get_cv", "run_name": "BM_Get", "run_type": "aggregate",
+                    "aggregate_name": "cv", "real_time": 0.02, "time_unit": "ns", "allocs_per_op": -nan}]})");
+  ASSERT_FALSE(doc.is_discarded());
+  const MicroTopic topic = parse_micro_topic(doc, "bm_cache");
+  ASSERT_EQ(topic.rows.size(), 1u);
+  EXPECT_DOUBLE_EQ(topic.rows[0].median_ns, 12.5);
+  EXPECT_FALSE(topic.rows[0].allocs_per_op.has_value());
+  EXPECT_FALSE(topic.rows[0].items_per_second.has_value());
+  EXPECT_EQ(topic.context.at("host_name"), "nan-host");
+  EXPECT_TRUE(parse_google_benchmark_json(R"({"a": NaNx})").is_discarded());
+}
+
 TEST(MicroReport, FolderGetsMarkdownAndHtmlGroupedByTopic) {
   TempDir dir("apibench-micro-test");
   const auto folder = dir.path() / "20261124T050000Z-micro";
