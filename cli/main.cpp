@@ -9,11 +9,11 @@
 
 #include "loadgen/duration.hpp"
 #include "loadgen/load_command.hpp"
+#include "report/compare.hpp"
 #include "report/report.hpp"
 #include "report/report_command.hpp"
 #include "reproduce/design_ratios.hpp"
 #include "reproduce/reproduce.hpp"
-#include "runner/compare.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/run_suite.hpp"
 
@@ -84,15 +84,14 @@ struct CompareOptions {
   std::string a, b;
 };
 
-void add_compare_command(CLI::App& app, CompareOptions& o, const fs::path& results_root,
-                         std::function<int()>& action) {
+void add_compare_command(CLI::App& app, CompareOptions& o, const fs::path& source_dir, std::function<int()>& action) {
   auto* cmp = app.add_subcommand("compare", "Compare two runs cell by cell, with a noise-aware verdict");
   cmp->add_option("A", o.a, "the baseline: a results folder, its run.json, or 'reference'")->required();
   cmp->add_option("B", o.b, "the run to judge against it")->required();
-  cmp->callback([&o, &action, results_root] {
-    action = [&o, results_root] {
-      auto resolve = [&](const std::string& s) { return s == "reference" ? results_root / "reference" : fs::path(s); };
-      return runner::compare_command(resolve(o.a), resolve(o.b));
+  cmp->callback([&o, &action, source_dir] {
+    action = [&o, source_dir] {
+      return report::compare_command(report::resolve_run_path(o.a, source_dir),
+                                     report::resolve_run_path(o.b, source_dir));
     };
   });
 }
@@ -141,7 +140,7 @@ int main(int argc, char** argv) {
   loadgen::add_load_command(app, action);
   report::add_report_command(app, action);
   CompareOptions compare_options;
-  add_compare_command(app, compare_options, run_options.results_root, action);
+  add_compare_command(app, compare_options, run_options.source_dir, action);
   reproduce::ReproduceOptions reproduce_options{run_options, {}, {}, false};
   reproduce_options.run.suite = "claims";
   add_reproduce_command(app, reproduce_options, action);

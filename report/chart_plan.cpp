@@ -57,6 +57,7 @@ class Planner {
     for (const auto& workload : run_.workloads()) {
       WorkloadCells w = gather(run_, workload);
       if (!w.cells.empty()) plan_workload(w);
+      add(workload, "p99 latency per second through the sweep", sweep_timeline(workload));
     }
     plan_idle();
     return std::move(plan_);
@@ -144,6 +145,25 @@ class Planner {
         }
         if (!series.points.empty()) chart.series.push_back(std::move(series));
       }
+    }
+    return chart;
+  }
+
+  // The steps' timelines end to end: where p99 starts to climb as the offered rate rises.
+  LineChart sweep_timeline(const std::string& workload) const {
+    LineChart chart{fmt::format("{}: p99 per second through the sweep (the offered rate rises every step)", workload),
+                    "second of the sweep",
+                    "p99 latency us",
+                    XScale::seconds,
+                    {}};
+    for (const CellData* c : run_.sweep_cells(workload)) {
+      LineSeries series{fmt::format("{} c={}", c->server, c->connections), color(c->server), {}, true};
+      for (const auto& step : c->sweep->steps) {
+        for (const auto& second : step.timeline) {
+          series.points.push_back({static_cast<double>(series.points.size() + 1), second.p99_us, {}});
+        }
+      }
+      if (!series.points.empty()) chart.series.push_back(std::move(series));
     }
     return chart;
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Which charts a run gets, as data: per workload throughput, latency spectrum, p99 over
-// time, CPU per request, memory and connection scaling; memory per idle connection.
+// time (of each repetition, and through a sweep's steps), CPU per request, memory and
+// connection scaling; memory per idle connection.
 // Planning needs no gnuplot, so it is tested on its own.
 #include <string>
 #include <variant>

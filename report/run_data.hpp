@@ -1,8 +1,10 @@
 #pragma once
-// run.json (schema apibench.run/1, docs/results.md) as typed structs, loaded once
-// and shared by the markdown, HTML, CSV and chart writers.
+// run.json (schema apibench.run/1, docs/results.md) as typed structs: the one reader
+// of a run. The report's markdown, HTML, CSV and chart writers use it, and so do
+// `apibench reproduce` (its claims and ratios) and `reproduce --from`.
 #include <cstdint>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,17 +19,51 @@ using runner::Spread;
 // The environment a run recorded: the runner's own type, read back from run.json.
 using EnvironmentData = runner::Environment;
 
+// The figures every repetition has, so claims can test repetitions against each other.
+enum class Metric {
+  requests_per_second,
+  p50_us,
+  p99_us,
+  p999_us,
+  max_us,
+  cpu_us_per_request,
+  rss_peak_mib,
+  allocations_per_request
+};
+
 struct TimelineSecond {
   std::uint64_t requests = 0;
   std::uint64_t errors = 0;
   double p99_us = 0;
 };
 
+std::vector<double> second_p99s(const std::vector<TimelineSecond>& timeline);
+
 struct RepetitionData {
   std::string histogram_file;  // relative to the run folder; empty when not recorded
-  std::vector<TimelineSecond> timeline;
-  double requests_per_second = 0;
+  std::uint64_t requests = 0;
+  std::uint64_t errors = 0;  // transport errors and non-2xx answers
+  double requests_per_second = 0, p50_us = 0, p99_us = 0, p999_us = 0, max_us = 0;
+  double cpu_us_per_request = 0, rss_peak_mib = 0;
   std::optional<double> allocations_per_request;  // null in run.json when not counted
+  std::vector<TimelineSecond> timeline;
+  bool background = false;  // a background load group ran beside the measured requests
+
+  std::optional<double> value(Metric m) const;
+};
+
+struct SweepStepData {
+  double rate = 0;
+  double requests_per_second = 0, p50_us = 0, p99_us = 0, p999_us = 0, max_us = 0;
+  bool met = false;
+  std::string verdict;
+  std::vector<TimelineSecond> timeline;  // empty in runs written before steps recorded one
+};
+
+struct SweepData {
+  double probe_requests_per_second = 0;
+  std::optional<double> max_rate;  // the highest rate whose step met the SLO
+  std::vector<SweepStepData> steps;
 };
 
 struct CellSummaryData {
@@ -60,9 +96,15 @@ struct CellData {
   std::vector<RepetitionData> repetitions;
   std::optional<CellSummaryData> summary;  // absent when no repetition finished
   std::optional<IdleData> idle;            // idle-connection workloads only
+  std::optional<SweepData> sweep;          // sweep workloads only
 
+  bool ok() const { return status == CellStatus::ok; }
+  bool background() const;
   // A cell with load numbers to tabulate and chart.
-  bool measured() const { return status == CellStatus::ok && summary && !idle; }
+  bool measured() const { return ok() && summary && !idle; }
+  std::vector<double> values(Metric m) const;  // one per repetition that has it
+  std::uint64_t total_requests() const;
+  std::uint64_t total_errors() const;
 };
 
 struct RunData {
@@ -85,12 +127,21 @@ struct RunData {
   std::vector<std::string> servers() const;
   // The measured (ok, non-idle) cells of one workload.
   std::vector<const CellData*> measured_cells(const std::string& workload) const;
+  // The ok cells of one workload that ran a sweep.
+  std::vector<const CellData*> sweep_cells(const std::string& workload) const;
+  // The cell of server and workload; connections 0 matches any count (the first).
+  const CellData* find(const std::string& server, const std::string& workload, unsigned connections = 0) const;
 };
 
 const char* status_name(CellStatus status);
 
-// Reads <run_dir>/run.json. Throws std::runtime_error naming the file and what is
-// wrong when it cannot be read, is not JSON, or is not apibench.run/1.
-RunData load_run(const std::filesystem::path& run_dir);
+// A parsed run.json. Throws std::runtime_error saying what is wrong when it is
+// not apibench.run/1 or a cell does not match it.
+RunData run_from_json(const nlohmann::json& run);
+
+// Reads <run_dir>/run.json (or the run.json file itself). Throws std::runtime_error
+// naming the file and what is wrong when it cannot be read, is not JSON, or is not
+// apibench.run/1.
+RunData load_run(const std::filesystem::path& run_dir_or_file);
 
 }  // namespace apibench::report

@@ -4,16 +4,16 @@
 // and when its verdict reads "holds".
 #include <vector>
 
+#include "report/run_data.hpp"
 #include "reproduce/artifacts.hpp"
 #include "reproduce/claim_model.hpp"
 #include "reproduce/config.hpp"
 #include "reproduce/fixed_rate.hpp"
-#include "reproduce/run_view.hpp"
 
 namespace apibench::reproduce {
 
 struct ClaimInputs {
-  const RunView& run;
+  const report::RunData& run;
   const ReproduceConfig& config;
   const std::vector<FixedRateResult>& fixed;
   const std::vector<ServerArtifacts>& artifacts;

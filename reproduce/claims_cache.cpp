@@ -11,9 +11,10 @@ namespace {
 constexpr double kOneMillion = 1e6;
 constexpr double kMinimalP99Us = 1000;  // issue #3's bar for p99 at moderate load: 1 ms
 
-ServerValue cell_total(const RunView& run, const std::string& server, const std::string& workload, bool errors) {
+ServerValue cell_total(const report::RunData& run, const std::string& server, const std::string& workload,
+                       bool errors) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, 0, why);
+  const report::CellData* cell = usable_cell(run, server, workload, 0, why);
   if (cell == nullptr) return no_value(server, why);
   const double n = static_cast<double>(errors ? cell->total_errors() : cell->total_requests());
   return {server, {n}, fmt::format("{} repetitions", cell->repetitions.size())};
@@ -41,8 +42,9 @@ ClaimResult claim_cache_server(const ClaimInputs& in) {
                               [&](const std::string& s) { return cell_total(in.run, s, w.cache, true); });
   judge_bar(errors, in.config, Side::go, {Bound::at_most, 0});
   errors.charted = false;
-  MetricRow p99 = make_row(in.config, fmt::format("p99, {}", w.cache), "us",
-                           [&](const std::string& s) { return cell_metric(in.run, s, w.cache, 0, Metric::p99_us); });
+  MetricRow p99 = make_row(in.config, fmt::format("p99, {}", w.cache), "us", [&](const std::string& s) {
+    return cell_metric(in.run, s, w.cache, 0, report::Metric::p99_us);
+  });
   judge_bar(p99, in.config, Side::go, {Bound::at_most, kMinimalP99Us});
   c.rows = {std::move(served), std::move(errors), std::move(p99)};
   return c;

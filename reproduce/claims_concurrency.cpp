@@ -15,7 +15,7 @@ namespace {
 constexpr double kMinRetention = 0.8;     // keeps 80% of its throughput at the fewest connections
 constexpr double kMaxBlockingFactor = 2;  // issue #4: /json p99 within 2x of its p99 without blockers
 
-std::vector<unsigned> connection_counts(const RunView& run, const std::string& workload) {
+std::vector<unsigned> connection_counts(const report::RunData& run, const std::string& workload) {
   std::set<unsigned> counts;
   for (const auto& c : run.cells) {
     if (c.workload == workload) counts.insert(c.connections);
@@ -23,46 +23,46 @@ std::vector<unsigned> connection_counts(const RunView& run, const std::string& w
   return {counts.begin(), counts.end()};
 }
 
-ServerValue retention(const RunView& run, const std::string& server, const std::string& workload, unsigned fewest,
-                      unsigned most) {
+ServerValue retention(const report::RunData& run, const std::string& server, const std::string& workload,
+                      unsigned fewest, unsigned most) {
   std::string why;
-  const CellView* low = usable_cell(run, server, workload, fewest, why);
-  const CellView* high = low ? usable_cell(run, server, workload, most, why) : nullptr;
+  const report::CellData* low = usable_cell(run, server, workload, fewest, why);
+  const report::CellData* high = low ? usable_cell(run, server, workload, most, why) : nullptr;
   if (high == nullptr) return no_value(server, why);
-  const double base = runner::spread_of(low->values(Metric::requests_per_second)).median;
+  const double base = runner::spread_of(low->values(report::Metric::requests_per_second)).median;
   if (base <= 0) return no_value(server, "no throughput at the fewest connections");
   std::vector<double> kept;
-  for (double v : high->values(Metric::requests_per_second)) kept.push_back(v / base);
+  for (double v : high->values(report::Metric::requests_per_second)) kept.push_back(v / base);
   return {server, kept, ""};
 }
 
-ServerValue errors_at(const RunView& run, const std::string& server, const std::string& workload, unsigned c) {
+ServerValue errors_at(const report::RunData& run, const std::string& server, const std::string& workload, unsigned c) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, c, why);
+  const report::CellData* cell = usable_cell(run, server, workload, c, why);
   if (cell == nullptr) return no_value(server, why);
   return {server, {static_cast<double>(cell->total_errors())}, ""};
 }
 
 // Each repetition's /json p99 beside the blockers, over the median /json p99 without them.
-ServerValue blocking_factor(const RunView& run, const std::string& server, const ClaimWorkloads& w) {
+ServerValue blocking_factor(const report::RunData& run, const std::string& server, const ClaimWorkloads& w) {
   std::string why;
-  const CellView* blocked = usable_cell(run, server, w.json_blocking, 0, why);
+  const report::CellData* blocked = usable_cell(run, server, w.json_blocking, 0, why);
   if (blocked == nullptr) return no_value(server, why);
-  if (!blocked->background) return no_value(server, "the cell ran no background group (the runner had none)");
-  const CellView* alone = usable_cell(run, server, w.json, blocked->connections, why);
+  if (!blocked->background()) return no_value(server, "the cell ran no background group (the runner had none)");
+  const report::CellData* alone = usable_cell(run, server, w.json, blocked->connections, why);
   if (alone == nullptr) return no_value(server, "no /json cell without blockers at the same connections: " + why);
-  const double base = runner::spread_of(alone->values(Metric::p99_us)).median;
+  const double base = runner::spread_of(alone->values(report::Metric::p99_us)).median;
   std::vector<double> base_list(blocked->repetitions.size(), base);
-  return {server, ratios(blocked->values(Metric::p99_us), base_list), ""};
+  return {server, ratios(blocked->values(report::Metric::p99_us), base_list), ""};
 }
 
 std::string servers_with_an_empty_window(const ClaimInputs& in, unsigned connections) {
   std::string names;
   for (const auto& server : in.config.servers()) {
-    const CellView* cell = in.run.find(server, in.config.workloads.json, connections);
+    const report::CellData* cell = in.run.find(server, in.config.workloads.json, connections);
     if (cell == nullptr) continue;
     const bool empty = std::any_of(cell->repetitions.begin(), cell->repetitions.end(),
-                                   [](const RepetitionView& r) { return r.requests == 0; });
+                                   [](const report::RepetitionData& r) { return r.requests == 0; });
     if (empty) names += (names.empty() ? "" : ", ") + server;
   }
   return names;
@@ -83,8 +83,8 @@ ClaimResult claim_concurrency(const ClaimInputs& in) {
   c.criterion = "for each Go-design server: holds when it keeps at least 80% of its throughput at the most connections, "
                 "answers them without errors, and its /json p99 beside the blocked handlers stays within 2x";
   const auto counts = connection_counts(in.run, w.json);
-  for (const auto& [metric, label, unit] : {std::tuple{Metric::requests_per_second, "Requests/s", "req/s"},
-                                            std::tuple{Metric::p99_us, "p99", "us"}}) {
+  for (const auto& [metric, label, unit] : {std::tuple{report::Metric::requests_per_second, "Requests/s", "req/s"},
+                                            std::tuple{report::Metric::p99_us, "p99", "us"}}) {
     for (unsigned n : counts) {
       MetricRow row = make_row(in.config, fmt::format("{}, GET /json, {} connections", label, n), unit,
                                [&, m = metric](const std::string& s) { return cell_metric(in.run, s, w.json, n, m); });

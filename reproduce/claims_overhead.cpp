@@ -7,7 +7,8 @@
 namespace apibench::reproduce {
 namespace {
 
-MetricRow load_metric(const ClaimInputs& in, const std::string& workload, const char* what, Metric m, const char* unit) {
+MetricRow load_metric(const ClaimInputs& in, const std::string& workload, const char* what, report::Metric m,
+                      const char* unit) {
   const unsigned c = in.config.workloads.reference_connections;
   MetricRow row = make_row(in.config, fmt::format("{}, {}, {} connections", what, workload, c), unit,
                            [&](const std::string& s) { return cell_metric(in.run, s, workload, c, m); });
@@ -15,12 +16,12 @@ MetricRow load_metric(const ClaimInputs& in, const std::string& workload, const 
   return row;
 }
 
-ServerValue idle_memory(const RunView& run, const std::string& server, const std::string& workload) {
+ServerValue idle_memory(const report::RunData& run, const std::string& server, const std::string& workload) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, 0, why);
+  const report::CellData* cell = usable_cell(run, server, workload, 0, why);
   if (cell == nullptr) return no_value(server, why);
-  if (!cell->idle_rss_per_connection_bytes) return no_value(server, "the cell has no idle measurement");
-  return {server, {*cell->idle_rss_per_connection_bytes}, ""};
+  if (!cell->idle) return no_value(server, "the cell has no idle measurement");
+  return {server, {cell->idle->rss_per_connection_bytes}, ""};
 }
 
 }  // namespace
@@ -36,11 +37,13 @@ ClaimResult claim_runtime_overhead(const ClaimInputs& in) {
   c.criterion = "holds when the Rust-design server is lower than the Go-design server by more than 5% and beyond "
                 "the repetitions' noise (Mann-Whitney p < 0.05 or min-max ranges apart)";
   const auto& w = in.config.workloads;
-  c.rows.push_back(load_metric(in, w.json, "CPU time per request", Metric::cpu_us_per_request, "us"));
-  c.rows.push_back(load_metric(in, w.orders, "CPU time per request", Metric::cpu_us_per_request, "us"));
-  c.rows.push_back(load_metric(in, w.json, "Heap allocations per request", Metric::allocations_per_request, ""));
-  c.rows.push_back(load_metric(in, w.orders, "Heap allocations per request", Metric::allocations_per_request, ""));
-  c.rows.push_back(load_metric(in, w.json, "Peak RSS under load", Metric::rss_peak_mib, "MiB"));
+  c.rows.push_back(load_metric(in, w.json, "CPU time per request", report::Metric::cpu_us_per_request, "us"));
+  c.rows.push_back(load_metric(in, w.orders, "CPU time per request", report::Metric::cpu_us_per_request, "us"));
+  c.rows.push_back(
+      load_metric(in, w.json, "Heap allocations per request", report::Metric::allocations_per_request, ""));
+  c.rows.push_back(
+      load_metric(in, w.orders, "Heap allocations per request", report::Metric::allocations_per_request, ""));
+  c.rows.push_back(load_metric(in, w.json, "Peak RSS under load", report::Metric::rss_peak_mib, "MiB"));
   MetricRow idle = make_row(in.config, fmt::format("RSS per idle keep-alive connection ({})", w.idle), "B",
                             [&](const std::string& s) { return idle_memory(in.run, s, w.idle); });
   judge_pairs(idle, in.config, Side::rust, PairRule{});

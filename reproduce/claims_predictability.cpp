@@ -12,11 +12,12 @@ constexpr double kThousands = 1000;
 // One sweep step is 15%; per-second spreads from a few seconds are coarse: a wider margin.
 constexpr PairRule kSpreadRule{true, 0.05, 0.25};
 
-ServerValue closed_loop_tail_ratio(const RunView& run, const std::string& server, const std::string& workload, unsigned c) {
+ServerValue closed_loop_tail_ratio(const report::RunData& run, const std::string& server, const std::string& workload,
+                                   unsigned c) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, c, why);
+  const report::CellData* cell = usable_cell(run, server, workload, c, why);
   if (cell == nullptr) return no_value(server, why);
-  return {server, ratios(cell->values(Metric::p999_us), cell->values(Metric::p50_us)), ""};
+  return {server, ratios(cell->values(report::Metric::p999_us), cell->values(report::Metric::p50_us)), ""};
 }
 
 ServerValue fixed_tail_ratio(const ClaimInputs& in, const std::string& server, const char* purpose) {

@@ -33,8 +33,10 @@ ClaimResult claim_maximum_performance(const ClaimInputs& in) {
   }
   const unsigned conns = w.reference_connections;
   for (const auto& workload : {w.json, w.orders}) {
-    MetricRow row = make_row(in.config, fmt::format("Requests/s, {}, closed loop {} connections", workload, conns), "req/s",
-                             [&](const std::string& s) { return cell_metric(in.run, s, workload, conns, Metric::requests_per_second); });
+    MetricRow row = make_row(in.config, fmt::format("Requests/s, {}, closed loop {} connections", workload, conns),
+                             "req/s", [&](const std::string& s) {
+                               return cell_metric(in.run, s, workload, conns, report::Metric::requests_per_second);
+                             });
     judge_pairs(row, in.config, Side::rust, PairRule{false, 0.05, 0.15});
     c.rows.push_back(std::move(row));
   }

@@ -10,18 +10,23 @@ namespace {
 
 struct Source {
   std::string workload;
-  std::optional<Metric> metric;  // nullopt: RSS per idle connection
+  std::optional<report::Metric> metric;  // nullopt: RSS per idle connection
 };
 
-std::optional<double> median_of(const RunView& run, const std::string& server, const Source& src, std::string& why) {
-  const CellView* cell = run.find(server, src.workload);
+std::optional<double> median_of(const report::RunData& run, const std::string& server, const Source& src,
+                                std::string& why) {
+  const report::CellData* cell = run.find(server, src.workload);
   if (cell == nullptr || !cell->ok()) {
-    why = fmt::format("{}: {}", server, cell ? cell->status + " (" + cell->error + ")" : "no " + src.workload + " cell");
+    why = cell ? fmt::format("{}: {} ({})", server, report::status_name(cell->status), cell->error)
+               : fmt::format("{}: no {} cell", server, src.workload);
     return std::nullopt;
   }
   if (!src.metric) {
-    if (!cell->idle_rss_per_connection_bytes) why = server + ": no idle measurement";
-    return cell->idle_rss_per_connection_bytes;
+    if (!cell->idle) {
+      why = server + ": no idle measurement";
+      return std::nullopt;
+    }
+    return cell->idle->rss_per_connection_bytes;
   }
   const auto values = cell->values(*src.metric);
   if (values.empty()) {
@@ -31,8 +36,8 @@ std::optional<double> median_of(const RunView& run, const std::string& server, c
   return runner::spread_of(values).median;
 }
 
-RatioLine ratio_line(const RunView& run, std::string what, const std::string& a, const std::string& b, const Source& src,
-                     double at_most) {
+RatioLine ratio_line(const report::RunData& run, std::string what, const std::string& a, const std::string& b,
+                     const Source& src, double at_most) {
   RatioLine line{std::move(what), a, b, {}, {}, {}, fmt::format("<= {:.2f}", at_most), {}, ""};
   std::string why_a, why_b;
   line.va = median_of(run, a, src, why_a);
@@ -45,7 +50,7 @@ RatioLine ratio_line(const RunView& run, std::string what, const std::string& a,
   return line;
 }
 
-RatioLine value_line(const RunView& run, std::string what, const std::string& server, const std::string& beside,
+RatioLine value_line(const report::RunData& run, std::string what, const std::string& server, const std::string& beside,
                      const Source& src, std::optional<double> must_be) {
   RatioLine line{std::move(what), server, beside, {}, {}, {}, must_be ? format_number(*must_be) : "report", {}, ""};
   std::string why_a, why_b;
@@ -57,18 +62,18 @@ RatioLine value_line(const RunView& run, std::string what, const std::string& se
   return line;
 }
 
-RatioLine blocking_line(const RunView& run, const std::string& server) {
+RatioLine blocking_line(const report::RunData& run, const std::string& server) {
   RatioLine line{fmt::format("/json p99 beside blocked /work, over /json p99 alone: {}", server), server, "", {}, {}, {}, "<= 2.00", {}, ""};
   // The design suite calls the workload "blocking", the claims suite "json-blocking".
-  const CellView* blocked = run.find(server, "blocking");
+  const report::CellData* blocked = run.find(server, "blocking");
   if (blocked == nullptr) blocked = run.find(server, "json-blocking");
-  const CellView* alone = blocked ? run.find(server, "json", blocked->connections) : nullptr;
-  if (blocked == nullptr || !blocked->ok() || !blocked->background || alone == nullptr || !alone->ok()) {
+  const report::CellData* alone = blocked ? run.find(server, "json", blocked->connections) : nullptr;
+  if (blocked == nullptr || !blocked->ok() || !blocked->background() || alone == nullptr || !alone->ok()) {
     line.note = "the run has no blocking cell with a background group, or no /json cell at its connections";
     return line;
   }
-  line.va = runner::spread_of(blocked->values(Metric::p99_us)).median;
-  line.vb = runner::spread_of(alone->values(Metric::p99_us)).median;
+  line.va = runner::spread_of(blocked->values(report::Metric::p99_us)).median;
+  line.vb = runner::spread_of(alone->values(report::Metric::p99_us)).median;
   if (*line.vb > 0) {
     line.ratio = *line.va / *line.vb;
     line.met = *line.ratio <= 2;
@@ -78,8 +83,8 @@ RatioLine blocking_line(const RunView& run, const std::string& server) {
 
 }  // namespace
 
-std::vector<RatioLine> design_ratios(const RunView& run) {
-  const Source json{"json", Metric::cpu_us_per_request}, orders{"orders", Metric::cpu_us_per_request};
+std::vector<RatioLine> design_ratios(const report::RunData& run) {
+  const Source json{"json", report::Metric::cpu_us_per_request}, orders{"orders", report::Metric::cpu_us_per_request};
   const Source idle{"idle-10k", std::nullopt};
   std::vector<RatioLine> lines = {
       ratio_line(run, "CPU us/request, GET /json: rust-style / nginx", "rust-style", "nginx", json, 1.0),
@@ -87,8 +92,8 @@ std::vector<RatioLine> design_ratios(const RunView& run) {
   };
   for (const char* w : {"json", "plaintext", "cache", "orders"}) {
     const bool must_be_zero = std::string(w) != "orders";
-    lines.push_back(value_line(run, fmt::format("allocations/request, {}: rust-style (rust-hyper beside)", w), "rust-style",
-                               "rust-hyper", {w, Metric::allocations_per_request},
+    lines.push_back(value_line(run, fmt::format("allocations/request, {}: rust-style (rust-hyper beside)", w),
+                               "rust-style", "rust-hyper", {w, report::Metric::allocations_per_request},
                                must_be_zero ? std::optional<double>(0) : std::nullopt));
   }
   lines.push_back(ratio_line(run, "RSS per idle connection: rust-style / rust-hyper", "rust-style", "rust-hyper", idle, 1.0));
@@ -112,7 +117,7 @@ std::string format_design_ratios(const std::vector<RatioLine>& lines) {
 
 int ratios_command(const std::filesystem::path& run_dir) {
   try {
-    RunView run = load_run_view(run_dir);
+    report::RunData run = report::load_run(run_dir);
     fmt::print("Ratios from {} (suite {}, started {} UTC): medians over the repetitions\n\n{}", run_dir.string(), run.suite,
                run.started, format_design_ratios(design_ratios(run)));
     return 0;

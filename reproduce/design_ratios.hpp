@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "reproduce/run_view.hpp"
+#include "report/run_data.hpp"
 
 namespace apibench::reproduce {
 
@@ -22,7 +22,7 @@ struct RatioLine {
   std::string note;         // why not measured
 };
 
-std::vector<RatioLine> design_ratios(const RunView& run);
+std::vector<RatioLine> design_ratios(const report::RunData& run);
 std::string format_design_ratios(const std::vector<RatioLine>& lines);  // a markdown table
 // Reads RUN_DIR/run.json and prints the table; 0, or 2 for a folder that is not a run.
 int ratios_command(const std::filesystem::path& run_dir);

@@ -15,12 +15,12 @@ namespace {
 
 constexpr auto kReadyTimeout = std::chrono::seconds(15);
 
-std::optional<double> sweep_max_of(const RunView& run, const std::string& server, const std::string& workload) {
-  const CellView* c = run.find(server, workload);
+std::optional<double> sweep_max_of(const report::RunData& run, const std::string& server, const std::string& workload) {
+  const report::CellData* c = run.find(server, workload);
   return c && c->ok() && c->sweep ? c->sweep->max_rate : std::nullopt;
 }
 
-std::optional<double> common_json_rate(const RunView& run, const ReproduceConfig& config) {
+std::optional<double> common_json_rate(const report::RunData& run, const ReproduceConfig& config) {
   std::optional<double> lowest;
   for (const auto& s : config.servers()) {
     if (auto m = sweep_max_of(run, s, config.workloads.json_sweep)) lowest = std::min(lowest.value_or(*m), *m);
@@ -100,7 +100,7 @@ void run_server(const runner::ServerManifest& m, std::vector<FixedRateResult*>& 
 
 }  // namespace
 
-std::vector<FixedRatePlan> plan_fixed_rates(const RunView& run, const ReproduceConfig& config) {
+std::vector<FixedRatePlan> plan_fixed_rates(const report::RunData& run, const ReproduceConfig& config) {
   std::vector<FixedRatePlan> plans;
   const auto common = common_json_rate(run, config);
   const auto& w = config.workloads;

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "report/run_data.hpp"
 #include "reproduce/config.hpp"
 #include "reproduce/fixed_rate.hpp"
-#include "reproduce/run_view.hpp"
 #include "runner/suite.hpp"
 
 namespace apibench::reproduce {
@@ -21,7 +21,7 @@ struct FixedRatePlan {
 
 // Per server: POST /orders at 50% and 80% of its own orders-sweep maximum; GET /json
 // at half the lowest json-sweep maximum of all the servers (the same for each).
-std::vector<FixedRatePlan> plan_fixed_rates(const RunView& run, const ReproduceConfig& config);
+std::vector<FixedRatePlan> plan_fixed_rates(const report::RunData& run, const ReproduceConfig& config);
 
 struct FixedRateSettings {
   std::filesystem::path source_dir, build_dir, log_dir;

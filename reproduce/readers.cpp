@@ -7,9 +7,9 @@
 
 namespace apibench::reproduce {
 
-ServerValue sweep_max(const RunView& run, const std::string& server, const std::string& workload) {
+ServerValue sweep_max(const report::RunData& run, const std::string& server, const std::string& workload) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, 0, why);
+  const report::CellData* cell = usable_cell(run, server, workload, 0, why);
   if (cell == nullptr) return no_value(server, why);
   if (!cell->sweep) return no_value(server, "the cell is not a sweep");
   if (!cell->sweep->max_rate) return no_value(server, "no step met the SLO");

@@ -9,7 +9,7 @@
 namespace apibench::reproduce {
 
 // The highest sweep rate that met the SLO, as a single measurement.
-ServerValue sweep_max(const RunView& run, const std::string& server, const std::string& workload);
+ServerValue sweep_max(const report::RunData& run, const std::string& server, const std::string& workload);
 
 // The server's fixed-rate result for a purpose, or nullptr and why there is none.
 const FixedRateResult* usable_fixed(const std::vector<FixedRateResult>& fixed, const std::string& server,

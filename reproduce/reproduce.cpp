@@ -20,15 +20,15 @@ fs::path suite_file(const std::string& name_or_path, const fs::path& source_dir)
   return file.extension() == ".json" ? file : source_dir / "suites" / (name_or_path + ".json");
 }
 
-RunMeta meta_of(const RunView& run) {
-  const json& e = run.environment;
-  std::string pinning = fmt::format("server CPUs {}, load CPUs {}", run.pinning.value("server_cpus", json::array()).dump(),
-                                    run.pinning.value("load_cpus", json::array()).dump());
-  return {run.dir.string(), run.suite, run.started, e.value("git_commit", ""), e.value("cpu_model", ""),
-          e.value("kernel", ""), pinning, run.complete, e.value("git_dirty", false), run.warnings};
+RunMeta meta_of(const report::RunData& run) {
+  const auto& e = run.environment;
+  std::string pinning =
+      fmt::format("server CPUs {}, load CPUs {}", json(run.server_cpus).dump(), json(run.load_cpus).dump());
+  return {run.dir.string(), run.suite, run.started,  e.git_commit, e.cpu_model,
+          e.kernel,         pinning,   run.complete, e.git_dirty,  run.warnings};
 }
 
-std::vector<FixedRateResult> fixed_rate_phase(const RunView& run, const ReproduceConfig& config,
+std::vector<FixedRateResult> fixed_rate_phase(const report::RunData& run, const ReproduceConfig& config,
                                               const ReproduceOptions& o) {
   std::vector<FixedRatePlan> plans;
   for (auto& p : plan_fixed_rates(run, config)) {
@@ -38,8 +38,8 @@ std::vector<FixedRateResult> fixed_rate_phase(const RunView& run, const Reproduc
   s.source_dir = o.run.source_dir;
   s.build_dir = o.run.build_dir;
   s.log_dir = run.dir / "logs";
-  s.server_cpus = run.pinning.value("server_cpus", std::vector<int>{});
-  s.load_cpus = run.pinning.value("load_cpus", std::vector<int>{});
+  s.server_cpus = run.server_cpus;
+  s.load_cpus = run.load_cpus;
   s.duration = std::chrono::milliseconds(run.duration_ms > 0 ? run.duration_ms : 2000);
   s.warmup = std::chrono::milliseconds(run.warmup_ms);
   s.repetitions = run.repetitions > 0 ? run.repetitions : 1;
@@ -57,7 +57,7 @@ std::pair<int, fs::path> run_claims_suite(const ReproduceOptions& o, const Repro
   if (outcome.run_dir.empty()) return {outcome.exit_code, {}};
   try {
     report::write_reports(outcome.run_dir);
-    RunView run = load_run_view(outcome.run_dir);
+    report::RunData run = report::load_run(outcome.run_dir);
     if (run.complete) fixed_rate_phase(run, config, o);
   } catch (const std::exception& e) {
     fmt::print(stderr, "apibench reproduce: {}\n", e.what());
@@ -74,7 +74,7 @@ ReproduceConfig load_config(const std::string& suite_name_or_path, const fs::pat
   return j.is_object() ? config_from_suite(j) : default_config();
 }
 
-ClaimsReport build_claims_report(const RunView& run, const std::vector<FixedRateResult>& fixed,
+ClaimsReport build_claims_report(const report::RunData& run, const std::vector<FixedRateResult>& fixed,
                                  const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts) {
   ClaimsReport r;
   r.run = meta_of(run);
@@ -111,7 +111,7 @@ int reproduce_command(const ReproduceOptions& o) {
     if (run_dir.empty()) return exit_code;
   }
   try {
-    RunView run = load_run_view(run_dir);
+    report::RunData run = report::load_run(run_dir);
     auto artifacts = collect_artifacts(config, {o.run.source_dir, o.run.build_dir, o.cold_build});
     ClaimsReport report = build_claims_report(run, load_fixed_rate(run.dir), config, artifacts);
     if (o.from) report.notes.push_back("binaries and lines of code read from the current tree, not from the run's time");

@@ -5,10 +5,10 @@
 #include <filesystem>
 #include <optional>
 
+#include "report/run_data.hpp"
 #include "reproduce/artifacts.hpp"
 #include "reproduce/claims_report.hpp"
 #include "reproduce/fixed_rate.hpp"
-#include "reproduce/run_view.hpp"
 #include "runner/run_suite.hpp"
 
 namespace apibench::reproduce {
@@ -21,7 +21,7 @@ struct ReproduceOptions {
 };
 
 // The whole report for a finished run: no load, no build (unless artifacts ask for one).
-ClaimsReport build_claims_report(const RunView& run, const std::vector<FixedRateResult>& fixed,
+ClaimsReport build_claims_report(const report::RunData& run, const std::vector<FixedRateResult>& fixed,
                                  const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts);
 
 // claims.md, claims.html (charts when gnuplot is there) and claims.json, each written atomically.

@@ -14,30 +14,32 @@ MetricRow make_row(const ReproduceConfig& config, std::string metric, std::strin
 
 ServerValue no_value(const std::string& server, std::string why) { return {server, {}, std::move(why)}; }
 
-const CellView* usable_cell(const RunView& run, const std::string& server, const std::string& workload,
-                            unsigned connections, std::string& why) {
-  const CellView* cell = run.find(server, workload, connections);
+const report::CellData* usable_cell(const report::RunData& run, const std::string& server, const std::string& workload,
+                                    unsigned connections, std::string& why) {
+  const report::CellData* cell = run.find(server, workload, connections);
   if (cell == nullptr) {
     why = connections ? fmt::format("not in this run ({}, {} connections)", workload, connections)
                       : fmt::format("not in this run ({})", workload);
     return nullptr;
   }
   if (!cell->ok()) {
-    why = fmt::format("{}: {}", cell->status, cell->error.empty() ? "no reason recorded" : cell->error);
+    why = fmt::format("{}: {}", report::status_name(cell->status),
+                      cell->error.empty() ? "no reason recorded" : cell->error);
     return nullptr;
   }
   return cell;
 }
 
-ServerValue cell_metric(const RunView& run, const std::string& server, const std::string& workload,
-                        unsigned connections, Metric metric) {
+ServerValue cell_metric(const report::RunData& run, const std::string& server, const std::string& workload,
+                        unsigned connections, report::Metric metric) {
   std::string why;
-  const CellView* cell = usable_cell(run, server, workload, connections, why);
+  const report::CellData* cell = usable_cell(run, server, workload, connections, why);
   if (cell == nullptr) return no_value(server, why);
   ServerValue v{server, cell->values(metric), ""};
   if (v.samples.empty()) {
-    v.note = metric == Metric::allocations_per_request ? "not counted (a static binary the LD_PRELOAD counter cannot load into, or counting was off)"
-                                                       : "no repetition recorded it";
+    v.note = metric == report::Metric::allocations_per_request
+                 ? "not counted (a static binary the LD_PRELOAD counter cannot load into, or counting was off)"
+                 : "no repetition recorded it";
   }
   return v;
 }

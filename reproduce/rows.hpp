@@ -4,9 +4,9 @@
 #include <functional>
 #include <string>
 
+#include "report/run_data.hpp"
 #include "reproduce/claim_model.hpp"
 #include "reproduce/config.hpp"
-#include "reproduce/run_view.hpp"
 #include "reproduce/verdict.hpp"
 
 namespace apibench::reproduce {
@@ -17,12 +17,12 @@ using ValueReader = std::function<ServerValue(const std::string& server)>;
 MetricRow make_row(const ReproduceConfig& config, std::string metric, std::string unit, const ValueReader& read);
 
 // The value of a cell, or a note saying why there is none (no such cell, skipped, failed).
-const CellView* usable_cell(const RunView& run, const std::string& server, const std::string& workload,
-                            unsigned connections, std::string& why);
+const report::CellData* usable_cell(const report::RunData& run, const std::string& server, const std::string& workload,
+                                    unsigned connections, std::string& why);
 
 // One sample per repetition of a cell's metric.
-ServerValue cell_metric(const RunView& run, const std::string& server, const std::string& workload,
-                        unsigned connections, Metric metric);
+ServerValue cell_metric(const report::RunData& run, const std::string& server, const std::string& workload,
+                        unsigned connections, report::Metric metric);
 
 ServerValue no_value(const std::string& server, std::string why);
 

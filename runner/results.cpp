@@ -81,7 +81,8 @@ nlohmann::json sweep_json(const loadgen::SweepResult& s) {
                      {"requests_per_second", step.result.requests_per_second()},
                      {"latency", latency_json(step.result.latency)},
                      {"verdict", step.verdict},
-                     {"met", step.met}});
+                     {"met", step.met},
+                     {"timeline", timeline_json(step.result.timeline)}});
   }
   return {{"probe_requests_per_second", s.probe_requests_per_second},
           {"max_rate", s.max_rate ? nlohmann::json(*s.max_rate) : nlohmann::json()},

@@ -43,6 +43,37 @@ TEST(ChartPlan, EachWorkloadGetsItsChartsAndScalingOnlyWithSeveralConnectionCoun
   EXPECT_EQ(captions(plan, ar::kIdleSection).size(), 1u);
 }
 
+TEST(ChartPlan, SweepStepsTimelinesMakeOneLinePerServerThroughTheSweep) {
+  ar::RunData run;
+  for (const char* server : {"rust-style", "go-style"}) {
+    ar::CellData cell;
+    cell.server = server;
+    cell.workload = "json-sweep";
+    cell.connections = 64;
+    cell.status = ar::CellStatus::ok;
+    cell.sweep = ar::SweepData{};
+    for (double p99 : {100.0, 900.0}) {
+      ar::SweepStepData step;
+      step.timeline = {{1000, 0, p99}, {1000, 0, p99 * 2}};
+      cell.sweep->steps.push_back(step);
+    }
+    run.cells.push_back(cell);
+  }
+  run.cells.push_back(run.cells[0]);
+  run.cells.back().server = "old-run";
+  for (auto& step : run.cells.back().sweep->steps) step.timeline.clear();  // written before steps had timelines
+
+  ar::ChartPlan plan = plan_charts(run);
+  ASSERT_EQ(plan.charts.size(), 1u);
+  EXPECT_EQ(plan.charts[0].section, "json-sweep");
+  const auto& chart = std::get<ar::LineChart>(plan.charts[0].chart);
+  ASSERT_EQ(chart.series.size(), 2u) << "a sweep without step timelines draws no line";
+  EXPECT_EQ(chart.series[0].name, "rust-style c=64");
+  ASSERT_EQ(chart.series[0].points.size(), 4u);
+  EXPECT_DOUBLE_EQ(chart.series[0].points[3].x, 4);
+  EXPECT_DOUBLE_EQ(chart.series[0].points[3].y, 1800);
+}
+
 TEST(ChartPlan, ThroughputBarsCarryMedianAndSpreadPerServer) {
   ar::TempDir dir("report-test");
   write_synthetic_run(dir.path());

@@ -26,7 +26,7 @@ std::size_t count(const std::string& text, const std::string& part) {
 TEST(ClaimsBrowser, ChromiumRendersTheChartsAndTablesOffline) {
   ar::TempDir dir("reproduce-html");
   ar::TempDir scratch("reproduce-browser");
-  const rp::RunView run = rp::run_view_from_json(rp::testing::four_server_run());
+  const apibench::report::RunData run = apibench::report::run_from_json(rp::testing::four_server_run());
   const rp::ReproduceConfig config = rp::default_config();
   const rp::ClaimsReport report = rp::build_claims_report(run, {}, config, {});
   rp::write_claims_files(dir.path(), report);

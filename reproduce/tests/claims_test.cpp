@@ -34,7 +34,7 @@ rp::Verdict verdict(const rp::MetricRow& r, const std::string& family) {
 }
 
 struct Fixture {
-  rp::RunView run = rp::run_view_from_json(four_server_run());
+  apibench::report::RunData run = apibench::report::run_from_json(four_server_run());
   rp::ReproduceConfig config = two_pairs();
   std::vector<rp::FixedRateResult> fixed;
   std::vector<rp::ServerArtifacts> artifacts;
@@ -63,7 +63,7 @@ TEST(Claims, NoiseGivesInconclusive) {
     }
   }
   Fixture f;
-  f.run = rp::run_view_from_json(run);
+  f.run = apibench::report::run_from_json(run);
   const rp::ClaimResult c = rp::claim_runtime_overhead(f.inputs);
   EXPECT_EQ(verdict(row(c, "CPU time per request, json"), "real peers"), rp::Verdict::inconclusive);
 }

@@ -18,7 +18,7 @@ const rp::RatioLine& line(const std::vector<rp::RatioLine>& lines, const std::st
 }  // namespace
 
 TEST(DesignRatios, RatiosAndTargetsFromOneRun) {
-  const rp::RunView run = rp::run_view_from_json(run_json({
+  const apibench::report::RunData run = apibench::report::run_from_json(run_json({
       load_cell("nginx", "json", 64, reps_with_cpu(10)),
       load_cell("rust-style", "json", 64, reps_with_cpu(9, 0.0)),
       load_cell("rust-hyper", "json", 64, reps_with_cpu(12, 7.0)),
@@ -57,9 +57,8 @@ TEST(DesignRatios, BlockingFactorNeedsABackgroundGroup) {
   blocked.p99_us = 1500;
   nlohmann::json with_background = load_cell("go-style", "blocking", 64, {blocked, blocked, blocked});
   for (auto& r : with_background["repetitions"]) r["background"] = {{"requests", 100}};
-  const rp::RunView run = rp::run_view_from_json(run_json({
-      load_cell("go-style", "json", 64, {alone, alone, alone}),
-      with_background,
+  const apibench::report::RunData run = apibench::report::run_from_json(run_json({
+      load_cell("go-style", "json", 64, {alone, alone, alone}), with_background,
       load_cell("rust-style", "json", 64, {alone, alone, alone}),
       load_cell("rust-style", "blocking", 64, {blocked, blocked, blocked}),  // no background recorded
   }));

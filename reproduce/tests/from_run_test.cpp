@@ -77,7 +77,7 @@ TEST(FixedRate, RecordRoundTripsAndPlansComeFromTheSweeps) {
   EXPECT_EQ(back[1].error, fixed[1].error);
   EXPECT_THROW(rp::fixed_rate_from_json({{"schema", "x"}}), std::runtime_error);
 
-  const rp::RunView run = rp::run_view_from_json(rp::testing::four_server_run());
+  const apibench::report::RunData run = apibench::report::run_from_json(rp::testing::four_server_run());
   const auto plans = rp::plan_fixed_rates(run, rp::default_config());
   auto plan = [&](const std::string& server, const std::string& purpose) {
     for (const auto& p : plans) {

@@ -1,19 +1,22 @@
-// How a comparison is shown: aligned text, markdown, JSON; and the command.
+// How a comparison is shown: aligned text, markdown, JSON.
 #include <fmt/format.h>
 
-#include "runner/compare.hpp"
-#include "runner/results.hpp"
+#include "report/compare.hpp"
 
-namespace apibench::runner {
-namespace fs = std::filesystem;
+namespace apibench::report {
 namespace {
 
 std::string p_text(const UTestResult& t) { return fmt::format("{:.3f}", t.p_value); }
 
-std::string unmatched_lines(const Comparison& c, const char* prefix) {
+std::string not_compared_lines(const Comparison& c, const char* prefix) {
   std::string out;
-  for (const auto& k : c.only_in_a) out += fmt::format("{}only in {}: {}\n", prefix, c.a_name, k);
-  for (const auto& k : c.only_in_b) out += fmt::format("{}only in {}: {}\n", prefix, c.b_name, k);
+  for (const auto& n : c.not_compared) out += fmt::format("{}{}: {}\n", prefix, n.cell, n.note);
+  return out;
+}
+
+nlohmann::json not_compared_json(const Comparison& c) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& n : c.not_compared) out.push_back({{"cell", n.cell}, {"note", n.note}});
   return out;
 }
 
@@ -29,7 +32,8 @@ std::string format_comparison(const Comparison& c) {
                          m.change_percent, p_text(m.test), verdict_text(m.verdict));
     }
   }
-  out += unmatched_lines(c, "");
+  std::string unmatched = not_compared_lines(c, "  ");
+  if (!unmatched.empty()) out += "\nnot compared:\n" + unmatched;
   return out;
 }
 
@@ -47,14 +51,19 @@ std::string format_comparison_markdown(const Comparison& c) {
                          verdict_text(m.verdict));
     }
   }
-  std::string unmatched = unmatched_lines(c, "- ");
+  std::string unmatched = not_compared_lines(c, "- ");
   if (!unmatched.empty()) out += "\n## Not compared\n\n" + unmatched;
   return out;
 }
 
 nlohmann::json to_json(const Comparison& c) {
-  nlohmann::json j = {{"schema", "apibench.compare/1"}, {"a", c.a_name}, {"b", c.b_name},
-                      {"only_in_a", c.only_in_a}, {"only_in_b", c.only_in_b}, {"cells", nlohmann::json::array()}};
+  nlohmann::json j = {{"schema", kCompareSchema},
+                      {"a", c.a_name},
+                      {"b", c.b_name},
+                      {"only_in_a", c.only_in_a},
+                      {"only_in_b", c.only_in_b},
+                      {"not_compared", not_compared_json(c)},
+                      {"cells", nlohmann::json::array()}};
   for (const auto& cell : c.cells) {
     nlohmann::json metrics = nlohmann::json::array();
     for (const auto& m : cell.metrics) {
@@ -72,27 +81,4 @@ nlohmann::json to_json(const Comparison& c) {
   return j;
 }
 
-int compare_command(const fs::path& a, const fs::path& b) {
-  Comparison c;
-  try {
-    c = compare_runs(read_run(a), read_run(b), a.string(), b.string());
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "apibench compare: {}\n", e.what());
-    return 2;
-  }
-  fmt::print("{}", format_comparison(c));
-  fs::path out_dir = fs::is_directory(b) ? b : b.parent_path();
-  std::string stem = "compare-" + fs::path(a).lexically_normal().filename().string();
-  if (stem == "compare-") stem = "compare-" + fs::path(a).lexically_normal().parent_path().filename().string();
-  try {
-    write_file_atomically(out_dir / (stem + ".md"), format_comparison_markdown(c));
-    write_file_atomically(out_dir / (stem + ".json"), to_json(c).dump(2) + "\n");
-  } catch (const std::exception& e) {
-    fmt::print(stderr, "apibench compare: {}\n", e.what());
-    return 1;
-  }
-  fmt::print("\nwritten: {}.md and .json in {}\n", stem, out_dir.string());
-  return 0;
-}
-
-}  // namespace apibench::runner
+}  // namespace apibench::report
