@@ -5,10 +5,10 @@
 #               conformance, hostile-input and overload suites for the two C++
 #               servers (their servers built with ASan too, so a request that
 #               corrupts memory aborts them and the suite sees a dead server).
-#   build/tsan  ThreadSanitizer: go-style's runtime (Scheduler, WaitGroup), its
-#               channels and its cache; rust-style's tests (its sharded cache, event
-#               loops and blocking pool, and its server tests); loadgen (generator
-#               threads), contract, histogram.
+#   build/tsan  ThreadSanitizer: every go-style test (its runtime, channels,
+#               WaitGroup, caches and whole-server tests, tasks on fibers included);
+#               rust-style's tests (its sharded cache, event loops and blocking pool,
+#               and its server tests); loadgen (generator threads), contract, histogram.
 #   scripts/sanitize.sh [asan|tsan]    (default: both)
 # Any sanitizer report fails the run (halt_on_error); the output is in
 # build/<asan|tsan>/sanitize-<test>.log.
@@ -28,15 +28,14 @@
 #   about a stack switch it did not expect is informational.
 # - TSan: a stack switch TSan is not told about (__tsan_switch_to_fiber, which
 #   Boost.Context gained only in 1.81 and Coroutine v1 never did) leaves TSan's
-#   shadow call stack pointing into another fiber's stack. Every go-style test
-#   that runs tasks on fibers (Scheduler, Channel, WaitGroup, and the whole-server
-#   Routes, Errors, Connections) can crash inside TSan itself (SEGV in its
-#   stack-depot hash, sanitizer_hash.h, when it records a stack), not in
-#   go-style's code: Scheduler/Channel/WaitGroup passed in one CI run and crashed
-#   there in the next (2026-11-24). A tool that crashes at random cannot gate CI,
-#   so TSan runs go-style's fiber-free parts (Cache, Orders, HeadCheck) and the
-#   fiber tests run under ASan and in the release ctest. Putting them back needs
-#   __tsan_switch_to_fiber annotations in gort's task switch.
+#   shadow call stack pointing into another fiber's stack, and TSan crashed at
+#   random inside itself (SEGV in its stack-depot hash) in go-style's fiber tests.
+#   So TSan builds link servers/go-style/tsan/fiber_switches.cpp into go_style_test
+#   and the go-style server: it defines make_fcontext / jump_fcontext /
+#   ontop_fcontext in the executable, which libboost_coroutine's calls bind to
+#   first, announces each switch to TSan and forwards to libboost_context. With it
+#   every go-style test runs under TSan (TaskStack too: it reads the stack a
+#   request really used, under TSan's frames as in the release build).
 # Warnings are not errors here: GCC 12 emits false -Wmismatched-new-delete on
 # Asio's coroutine frames once -fsanitize is on; the -Werror build is the normal one.
 set -euo pipefail
@@ -106,7 +105,7 @@ tsan() {
   run "$dir" histogram/histogram_test
   run "$dir" loadgen/loadgen_test
   run "$dir" servers/rust-style/tests/rust_style_test
-  run "$dir" servers/go-style/go_style_test 'Cache.*:Orders.*:HeadCheck.*'  # fibers: see the top
+  run "$dir" servers/go-style/go_style_test  # fibers annotated: see the top
   unset TSAN_OPTIONS
   echo "  TSan stage: $((SECONDS - start)) s"
 }
