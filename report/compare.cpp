@@ -125,6 +125,7 @@ std::string_view verdict_text(Verdict v) {
     case Verdict::likely_better: return "likely better (too few repetitions to be sure)";
     case Verdict::likely_worse: return "likely worse (too few repetitions to be sure)";
     case Verdict::no_change: return "no significant change";
+    case Verdict::single_values: return "one value each: no test";
     case Verdict::not_comparable: break;
   }
   return "not comparable";
@@ -139,6 +140,10 @@ MetricChange compare_metric(std::string metric, bool higher_is_better, const std
   m.b = runner::spread_of(b);
   if (a.empty() || b.empty()) return m;
   if (m.a.median != 0) m.change_percent = (m.b.median - m.a.median) / m.a.median * 100;
+  if (a.size() == 1 && b.size() == 1) {  // a sweep's maximum, an idle cell: no spread to judge a change by
+    m.verdict = Verdict::single_values;
+    return m;
+  }
   m.test = runner::mann_whitney_u(a, b);
   bool b_higher = m.b.median > m.a.median;
   bool improved = b_higher == higher_is_better;

@@ -17,7 +17,7 @@ namespace apibench::report {
 
 using runner::UTestResult;
 
-enum class Verdict { better, worse, likely_better, likely_worse, no_change, not_comparable };
+enum class Verdict { better, worse, likely_better, likely_worse, no_change, single_values, not_comparable };
 std::string_view verdict_text(Verdict v);
 
 struct MetricChange {
