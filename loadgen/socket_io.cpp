@@ -95,11 +95,22 @@ bool Poller::modify(int fd, std::uint64_t token, bool want_write) {
   return ::epoll_ctl(epoll_fd_, EPOLL_CTL_MOD, fd, &event) == 0;
 }
 
+// epoll_pwait2 (Linux 5.11) for nanosecond timeouts; where it is missing (older kernels,
+// valgrind) epoll_wait, its timeout rounded up to a millisecond so it never spins.
+int Poller::wait_raw(epoll_event* raw, std::int64_t ns) {
+  if (has_pwait2_) {
+    const timespec limit{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
+    const int n = ::epoll_pwait2(epoll_fd_, raw, kMaxEvents, &limit, nullptr);
+    if (n >= 0 || errno != ENOSYS) return n;
+    has_pwait2_ = false;
+  }
+  const auto ms = std::min<std::int64_t>((ns + 999'999) / 1'000'000, INT32_MAX);
+  return ::epoll_wait(epoll_fd_, raw, kMaxEvents, static_cast<int>(ms));
+}
+
 std::span<const Event> Poller::wait(std::chrono::nanoseconds timeout) {
   epoll_event raw[kMaxEvents];
-  const auto ns = std::max<std::int64_t>(timeout.count(), 0);
-  const timespec limit{static_cast<time_t>(ns / 1'000'000'000), static_cast<long>(ns % 1'000'000'000)};
-  const int n = ::epoll_pwait2(epoll_fd_, raw, kMaxEvents, &limit, nullptr);
+  const int n = wait_raw(raw, std::max<std::int64_t>(timeout.count(), 0));
   if (n <= 0) return {};  // timeout, or EINTR: the caller's loop simply comes back
   for (int i = 0; i < n; ++i) {
     events_[i].token = raw[i].data.u64;

@@ -12,6 +12,8 @@
 #include <string>
 #include <sys/types.h>
 
+struct epoll_event;  // <sys/epoll.h>, kept out of this header
+
 namespace apibench::loadgen::io {
 
 struct Address {
@@ -53,7 +55,10 @@ class Poller {
   std::span<const Event> wait(std::chrono::nanoseconds timeout);
 
  private:
+  int wait_raw(epoll_event* raw, std::int64_t ns);
+
   int epoll_fd_ = -1;
+  bool has_pwait2_ = true;
   static constexpr int kMaxEvents = 256;
   Event events_[kMaxEvents];
 };
