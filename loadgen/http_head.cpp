@@ -1,7 +1,6 @@
 #include "loadgen/http_head.hpp"
 
 #include <charconv>
-#include <cstring>
 
 namespace apibench::loadgen {
 namespace {
@@ -61,27 +60,7 @@ bool parse_header(std::string_view line, HeadFields& fields) {
   return true;
 }
 
-// The position of the next '\n' at or after `from`, or npos.
-std::size_t find_newline(std::string_view s, std::size_t from) {
-  if (from >= s.size()) return std::string_view::npos;
-  const auto* found = static_cast<const char*>(std::memchr(s.data() + from, '\n', s.size() - from));
-  return found == nullptr ? std::string_view::npos : static_cast<std::size_t>(found - s.data());
-}
-
-// The first '\n' whose `before` preceding bytes and itself spell `pattern`; where it starts.
-std::size_t find_ending_in_newline(std::string_view s, std::string_view pattern) {
-  const std::size_t before = pattern.size() - 1;
-  for (auto at = find_newline(s, before); at != std::string_view::npos; at = find_newline(s, at + 1)) {
-    if (s.compare(at - before, pattern.size(), pattern) == 0) return at - before;
-  }
-  return std::string_view::npos;
-}
-
 }  // namespace
-
-std::size_t find_crlf(std::string_view s) { return find_ending_in_newline(s, "\r\n"); }
-
-std::size_t find_head_end(std::string_view s) { return find_ending_in_newline(s, "\r\n\r\n"); }
 
 bool equals_ignore_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -93,10 +72,10 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 
 std::optional<HeadFields> parse_head_fields(std::string_view head) {
   HeadFields fields;
-  auto line_end = find_crlf(head);
+  auto line_end = head.find("\r\n");
   if (line_end == std::string_view::npos || !parse_status_line(head.substr(0, line_end), fields)) return std::nullopt;
   head.remove_prefix(line_end + 2);
-  while ((line_end = find_crlf(head)) != 0) {
+  while ((line_end = head.find("\r\n")) != 0) {
     if (line_end == std::string_view::npos || !parse_header(head.substr(0, line_end), fields)) return std::nullopt;
     head.remove_prefix(line_end + 2);
   }

@@ -1,6 +1,5 @@
 #pragma once
 // Field parsing of one HTTP/1.x response head: status line and framing headers.
-#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -18,12 +17,6 @@ struct HeadFields {
 
 // `head` runs from the status line to the blank line (inclusive). nullopt when malformed.
 std::optional<HeadFields> parse_head_fields(std::string_view head);
-
-// Where the first "\r\n" / "\r\n\r\n" of `s` starts, or npos. They hop from '\n' to '\n'
-// with memchr (vectorised): a byte-by-byte search of each head costs hundreds of
-// instructions per response, a share of the generator's CPU per request.
-std::size_t find_crlf(std::string_view s);
-std::size_t find_head_end(std::string_view s);
 
 // Case-insensitive ASCII comparison, for header names and tokens.
 bool equals_ignore_case(std::string_view a, std::string_view b);

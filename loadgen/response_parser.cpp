@@ -34,7 +34,7 @@ void ResponseParser::reset() {
 // Returns the bytes of `data` used; sets `failed` on a malformed or oversized head.
 std::size_t ResponseParser::take_head(std::string_view data, bool head_request, bool& failed) {
   if (head_.empty()) {  // common case: the whole head is in this read, parse it in place
-    const auto end = find_head_end(data);
+    const auto end = data.find(kHeadEnd);
     if (end != std::string_view::npos) {
       failed = !parse_head(data.substr(0, end + kHeadEnd.size()), head_request);
       return end + kHeadEnd.size();
@@ -43,9 +43,8 @@ std::size_t ResponseParser::take_head(std::string_view data, bool head_request, 
   const std::size_t searched = head_.size() >= 3 ? head_.size() - 3 : 0;
   const std::size_t before = head_.size();
   head_.append(data.substr(0, kMaxHeadBytes + kHeadEnd.size() - std::min(before, kMaxHeadBytes)));
-  auto end = find_head_end(std::string_view(head_).substr(searched));
-  if (end != std::string_view::npos) end += searched;
-  if (end == std::string_view::npos) {
+  const auto end = head_.find(kHeadEnd, searched);
+  if (end == std::string::npos) {
     failed = head_.size() > kMaxHeadBytes;
     return data.size();
   }
