@@ -73,6 +73,7 @@ std::vector<std::array<std::string, 3>> sections(const RunData& run, const Figur
   const auto workloads = run.workloads();
   for (std::size_t i = 0; i < workloads.size(); ++i) {
     Table t = workload_table(run, workloads[i]);
+    if (t.rows.empty()) t = sweep_table(run, workloads[i]);
     if (t.rows.empty()) continue;
     out.push_back({fmt::format("workload-{}", i + 1), "Workload " + workloads[i],
                    render_table(t) + render_figures(figures, workloads[i])});

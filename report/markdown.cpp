@@ -56,6 +56,7 @@ std::string render_markdown(const RunData& run) {
   std::string out = header_section(run);
   for (const auto& workload : run.workloads()) {
     Table t = workload_table(run, workload);
+    if (t.rows.empty()) t = sweep_table(run, workload);
     if (t.rows.empty()) continue;
     out += fmt::format("## Workload {}\n\n", cell_text(workload)) + render_table(t);
   }

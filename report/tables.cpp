@@ -93,6 +93,20 @@ Table problem_table(const RunData& run) {
   return t;
 }
 
+Table sweep_table(const RunData& run, const std::string& workload) {
+  Table t{{"server", "connections", "probe req/s", "steps", "steps met", "max req/s within the SLO"},
+          {false, true, true, true, true, true},
+          {}};
+  for (const CellData* c : run.sweep_cells(workload)) {
+    const SweepData& s = *c->sweep;
+    const auto met = std::count_if(s.steps.begin(), s.steps.end(), [](const SweepStepData& step) { return step.met; });
+    t.rows.push_back({c->server, std::to_string(c->connections), format_measure(s.probe_requests_per_second),
+                      std::to_string(s.steps.size()), std::to_string(met),
+                      s.max_rate ? format_measure(*s.max_rate) : "none met"});
+  }
+  return t;
+}
+
 Table idle_table(const RunData& run) {
   Table t{{"server", "workload", "connections asked", "answered", "RSS before MiB", "RSS after MiB",
            "RSS per connection"},

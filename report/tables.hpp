@@ -18,6 +18,9 @@ struct Table {
 Table environment_table(const RunData& run);
 // One row per measured cell of the workload: the headline numbers of each server.
 Table workload_table(const RunData& run, const std::string& workload);
+// One row per sweep cell of the workload: its probe, steps and the highest rate within
+// the SLO; no rows when the workload ran no sweep.
+Table sweep_table(const RunData& run, const std::string& workload);
 // Skipped and failed cells with their reasons; no rows when every cell ran.
 Table problem_table(const RunData& run);
 // Idle-connection cells: memory held per open connection; no rows when none.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "report/subprocess.hpp"
+#include "report/tables.hpp"
 #include "report/tests/synthetic_run.hpp"
 
 namespace ar = apibench::report;
@@ -65,4 +66,30 @@ TEST(Markdown, InterruptedRunSaysSoAtTheTop) {
   std::string md = markdown_of({.complete = false});
   EXPECT_LT(md.find("**Interrupted run**"), md.find("## Environment"));
   EXPECT_TRUE(has(md, "\"complete\": false"));
+}
+
+TEST(Markdown, ASweepWorkloadGetsItsTableOfMaximaWithinTheSlo) {
+  ar::RunData run;
+  ar::CellData cell;
+  cell.server = "rust-style";
+  cell.workload = "json-sweep";
+  cell.connections = 64;
+  cell.status = ar::CellStatus::ok;
+  cell.sweep = ar::SweepData{12000, 9000, {}};
+  cell.sweep->steps.resize(3);
+  cell.sweep->steps[0].met = cell.sweep->steps[1].met = true;
+  run.cells = {cell, cell};
+  run.cells[1].server = "go-style";
+  run.cells[1].sweep->max_rate.reset();
+
+  const ar::Table t = ar::sweep_table(run, "json-sweep");
+  ASSERT_EQ(t.rows.size(), 2u);
+  EXPECT_EQ(t.rows[0][0], "rust-style");
+  EXPECT_EQ(t.rows[0][3], "3");
+  EXPECT_EQ(t.rows[0][4], "2");
+  EXPECT_EQ(t.rows[1].back(), "none met");
+  EXPECT_TRUE(ar::sweep_table(run, "json").rows.empty());
+  const std::string md = ar::render_markdown(run);
+  EXPECT_NE(md.find("## Workload json-sweep"), std::string::npos) << md;
+  EXPECT_NE(md.find("none met"), std::string::npos) << md;
 }
