@@ -34,8 +34,14 @@
 #   and the go-style server: it defines make_fcontext / jump_fcontext /
 #   ontop_fcontext in the executable, which libboost_coroutine's calls bind to
 #   first, announces each switch to TSan and forwards to libboost_context. With it
-#   every go-style test runs under TSan (TaskStack too: it reads the stack a
-#   request really used, under TSan's frames as in the release build).
+#   every go-style test runs under TSan but one: Routes.WorkDoesNotStallOther-
+#   Connections expects /json answered while 64 /work?ms=1000 handlers sleep, so
+#   64 connects, 64 pool threads and the /json request must fit in one second;
+#   TSan's slowdown on the shared 2-core machine broke that in 2 runs of 3 (the
+#   one run alone passed; 2026-11-24, 34 and 15 sleepers answered first, no TSan
+#   report). It checks an
+#   order bounded by a deadline, not memory safety: it runs under ASan and in the
+#   release ctest.
 # Warnings are not errors here: GCC 12 emits false -Wmismatched-new-delete on
 # Asio's coroutine frames once -fsanitize is on; the -Werror build is the normal one.
 set -euo pipefail
@@ -105,7 +111,7 @@ tsan() {
   run "$dir" histogram/histogram_test
   run "$dir" loadgen/loadgen_test
   run "$dir" servers/rust-style/tests/rust_style_test
-  run "$dir" servers/go-style/go_style_test  # fibers annotated: see the top
+  run "$dir" servers/go-style/go_style_test '-Routes.WorkDoesNotStallOtherConnections'  # see the top
   unset TSAN_OPTIONS
   echo "  TSan stage: $((SECONDS - start)) s"
 }
