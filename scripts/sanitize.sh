@@ -39,9 +39,8 @@
 #   64 connects, 64 pool threads and the /json request must fit in one second;
 #   TSan's slowdown on the shared 2-core machine broke that in 2 runs of 3 (the
 #   one run alone passed; 2026-11-24, 34 and 15 sleepers answered first, no TSan
-#   report). It checks an
-#   order bounded by a deadline, not memory safety: it runs under ASan and in the
-#   release ctest.
+#   report). It checks an order bounded by a deadline, not memory safety: it runs
+#   under ASan and in the release ctest.
 # Warnings are not errors here: GCC 12 emits false -Wmismatched-new-delete on
 # Asio's coroutine frames once -fsanitize is on; the -Werror build is the normal one.
 set -euo pipefail
