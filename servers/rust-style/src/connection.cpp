@@ -1,5 +1,6 @@
 #include "connection.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
@@ -63,7 +64,13 @@ asio::awaitable<void> Connection::serve() {
     Batch batch = serve_buffered();
     for (;;) {  // responses so far go out before a /work blocks, then the rest
       if (!output_.empty()) {
-        if (!write_now(ec) && !ec) {
+        if (write_now(ec)) {
+          // Let the loop's other ready connections run first. Asio reads at
+          // once when a read is started, and the client cannot have answered
+          // a response that just left: reading now would fail with EAGAIN,
+          // one wasted system call per request.
+          co_await asio::post(asio::use_awaitable);
+        } else if (!ec) {
           arm_write_deadline();
           co_await asio::async_write(socket_, output_.unsent(), asio::redirect_error(asio::use_awaitable, ec));
         }

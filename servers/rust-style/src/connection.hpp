@@ -17,7 +17,6 @@
 
 #include "contract/routes.hpp"
 #include "deadline_sweeper.hpp"
-#include "drain_aware_socket.hpp"
 #include "output_batch.hpp"
 #include "read_buffer.hpp"
 #include "server_state.hpp"
@@ -66,7 +65,7 @@ class Connection {
   void arm_write_deadline() noexcept;
   boost::asio::awaitable<void> close_gracefully();
 
-  DrainAwareSocket socket_;
+  boost::asio::ip::tcp::socket socket_;
   ConnectionSlot slot_;
   EventLoop& loop_;
   ConnectionWatch watch_;
