@@ -68,10 +68,25 @@ address=$(sed -n 's/^listening on //p' "$work/stdout" | head -1)
 [[ -n $address ]] || { echo "soak: $server did not become ready: $(tail -3 "$work/stderr")" >&2; exit 1; }
 url=http://$address$path
 
-echo "== $server at $url: finding the maximum throughput (apibench load --sweep, p99 <= 10 ms)"
-taskset -c 1 "$apibench" load "$url" --sweep --slo 10ms -d 2s -c 32 9>&- | tee "$work/sweep"
-max=$(sed -n 's/^max throughput at p99 <= [^:]*: \([0-9.]*\) requests\/s$/\1/p' "$work/sweep")
-[[ -n $max ]] || { echo "soak: the sweep found no rate within the SLO" >&2; exit 1; }
+# A sweep whose last step still met the SLO never found the limit: its closed-loop
+# probe ran slow (a stall on this shared machine), so its maximum is only a lower
+# bound, and 70% of it would soak at the wrong load. Such a sweep is run again.
+find_max() {
+  local attempt
+  for attempt in 1 2 3; do
+    echo "== $server at $url: finding the maximum throughput (apibench load --sweep, p99 <= 10 ms), attempt $attempt"
+    taskset -c 1 "$apibench" load "$url" --sweep --slo 10ms -d 2s -c 32 9>&- | tee "$work/sweep"
+    max=$(sed -n 's/^max throughput at p99 <= [^:]*: \([0-9.]*\) requests\/s$/\1/p' "$work/sweep")
+    [[ -n $max ]] || { echo "soak: the sweep found no rate within the SLO" >&2; exit 1; }
+    last_verdict=$(awk '$1 ~ /^[0-9]+$/ && $2 ~ /^[0-9]+$/ {v = $0} END {print v}' "$work/sweep")
+    # The verdicts that end a sweep at its limit: "p99 over the SLO", "fell behind", "errors".
+    [[ $last_verdict =~ (over\ the\ SLO|fell\ behind|errors)$ ]] && return 0
+    echo "soak: every step met the SLO, so $max requests/s is only a lower bound of the maximum" >&2
+  done
+  echo "soak: three sweeps ended below the limit; the machine is too noisy for a soak now" >&2
+  exit 1
+}
+find_max
 rate=$(awk -v m="$max" 'BEGIN {printf "%d", m * 0.7}')
 
 echo "== soak: $rate requests/s (70% of $max) for $minutes min; RSS every 10 s"
