@@ -57,6 +57,8 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   auto* run = app.add_subcommand("run", "Run a benchmark suite and write a results folder");
   run->add_option("--suite", o.suite, "suite name (suites/<name>.json) or a path to a suite file")->capture_default_str();
   run->add_option("--servers", o.servers, "only these servers (names from their manifests)")->delimiter(',');
+  run->add_option("--workloads", o.workloads, "only these workloads of the suite (names from the suite file)")
+      ->delimiter(',');
   auto cpu_list = [](std::vector<int>& out) {
     return [&out](const std::string& s) { out = runner::parse_cpu_list(s); };
   };

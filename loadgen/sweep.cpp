@@ -1,36 +1,77 @@
 #include "loadgen/sweep.hpp"
 
-namespace apibench::loadgen {
+#include <string_view>
 
-SweepStep judge_step(double rate, LoadResult result, const SweepSpec& sweep) {
-  SweepStep step;
-  step.rate = rate;
+namespace apibench::loadgen {
+namespace {
+
+constexpr const char* kP99OverSlo = "p99 over the SLO";
+
+// Only a p99 miss earns a second try: errors and a generator that fell behind
+// would most likely repeat, and a retry would hide them.
+bool worth_rerunning(const SweepAttempt& attempt) {
+  return !attempt.met && std::string_view(attempt.verdict) == kP99OverSlo;
+}
+
+}  // namespace
+
+SweepAttempt judge_attempt(double rate, LoadResult result, const SweepSpec& sweep) {
+  SweepAttempt attempt;
   std::uint64_t bad_status = 0;
   for (std::size_t c = 0; c < result.status_classes.size(); ++c) {
     if (c != 2) bad_status += result.status_classes[c];
   }
   const auto p99 = std::chrono::nanoseconds(result.latency.value_at_percentile(99));
   if (result.errors.total() > 0 || bad_status > 0) {
-    step.verdict = "errors";
+    attempt.verdict = "errors";
   } else if (result.requests_per_second() < rate * sweep.min_delivered) {
-    step.verdict = "fell behind";
+    attempt.verdict = "fell behind";
   } else if (p99 > sweep.slo) {
-    step.verdict = "p99 over the SLO";
+    attempt.verdict = kP99OverSlo;
   } else {
-    step.verdict = "met";
-    step.met = true;
+    attempt.verdict = "met";
+    attempt.met = true;
   }
-  step.result = std::move(result);
+  attempt.result = std::move(result);
+  return attempt;
+}
+
+SweepStep make_step(double rate, std::optional<SweepAttempt> first, SweepAttempt last) {
+  SweepStep step;
+  step.rate = rate;
+  step.met = last.met;
+  step.verdict = last.met && first ? kMetOnRerun : last.verdict;
+  step.result = std::move(last.result);
+  step.first_attempt = std::move(first);
   return step;
 }
 
-SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep) {
+SweepStep judge_step(double rate, LoadResult result, const SweepSpec& sweep) {
+  return make_step(rate, std::nullopt, judge_attempt(rate, std::move(result), sweep));
+}
+
+namespace {
+
+// One step at spec's rate: one attempt, or two when the first missed on p99 alone.
+SweepStep run_step(const LoadSpec& spec, const SweepSpec& sweep, const LoadRunner& run) {
+  const double rate = *spec.rate;
+  SweepAttempt attempt = judge_attempt(rate, run(spec), sweep);
+  if (!worth_rerunning(attempt)) return make_step(rate, std::nullopt, std::move(attempt));
+  SweepAttempt rerun = judge_attempt(rate, run(spec), sweep);
+  return make_step(rate, std::move(attempt), std::move(rerun));
+}
+
+}  // namespace
+
+SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep, const LoadRunner& runner) {
+  LoadRunner run = runner;
+  if (!run) run = [](const LoadSpec& spec) { return run_load(spec); };
   SweepResult out;
   LoadSpec probe = base;
   probe.rate.reset();
   probe.duration = sweep.step_duration;
   probe.request_count.reset();  // every step is timed
-  out.probe_requests_per_second = run_load(probe).requests_per_second();
+  out.probe_requests_per_second = run(probe).requests_per_second();
   if (out.probe_requests_per_second <= 0) return out;
 
   LoadSpec step_spec = probe;
@@ -40,7 +81,7 @@ SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep) {
   double rate = out.probe_requests_per_second * sweep.start_fraction;
   for (unsigned i = 0; i < sweep.max_steps; ++i, rate *= sweep.growth) {
     step_spec.rate = rate;
-    out.steps.push_back(judge_step(rate, run_load(step_spec), sweep));
+    out.steps.push_back(run_step(step_spec, sweep, run));
     if (!out.steps.back().met) break;
     out.max_rate = rate;
   }

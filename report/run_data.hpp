@@ -48,6 +48,8 @@ struct RepetitionData {
   std::optional<double> allocations_per_request;  // null in run.json when not counted
   std::vector<TimelineSecond> timeline;
   bool background = false;  // a background load group ran beside the measured requests
+  // Open loop: p99 from each request's actual send (p99_us runs from its intended send).
+  std::optional<double> service_time_p99_us;
 
   std::optional<double> value(Metric m) const;
 };
@@ -58,12 +60,22 @@ struct SweepStepData {
   bool met = false;
   std::string verdict;
   std::vector<TimelineSecond> timeline;  // empty in runs written before steps recorded one
+  unsigned attempts = 1;                 // 2 when a p99 miss was re-run ("met on re-run" when it passed)
+  double first_attempt_p99_us = 0;       // the missed attempt's p99, when re-run
 };
 
 struct SweepData {
   double probe_requests_per_second = 0;
   std::optional<double> max_rate;  // the highest rate whose step met the SLO
   std::vector<SweepStepData> steps;
+};
+
+// An open-loop cell: the closed-loop probe, and the rate each repetition offered.
+struct OpenLoopData {
+  double fraction_of_max = 0;
+  double probe_requests_per_second = 0;
+  double probe_p99_us = 0;
+  double offered_rate = 0;
 };
 
 struct CellSummaryData {
@@ -97,6 +109,7 @@ struct CellData {
   std::optional<CellSummaryData> summary;  // absent when no repetition finished
   std::optional<IdleData> idle;            // idle-connection workloads only
   std::optional<SweepData> sweep;          // sweep workloads only
+  std::optional<OpenLoopData> open_loop;   // open-loop workloads only
 
   bool ok() const { return status == CellStatus::ok; }
   bool background() const;

@@ -87,19 +87,28 @@ RepetitionData repetition_from(const json& j) {
   }
   r.timeline = timeline_from(j);
   r.background = j.contains("background");
+  if (auto t = j.find("service_time"); t != j.end() && t->is_object()) r.service_time_p99_us = number(*t, "p99_us");
   return r;
+}
+
+// A step's own numbers are its final attempt's; "attempts" (runs since the sweep re-runs a
+// p99 miss) lists the missed one first.
+SweepStepData step_from(const json& step) {
+  const json latency = step.value("latency", json::object());
+  const json attempts = step.value("attempts", json::array());
+  const bool rerun = attempts.size() > 1;
+  const double first_p99 = rerun ? number(attempts.front().value("latency", json::object()), "p99_us") : 0;
+  return {number(step, "rate"), number(step, "requests_per_second"), number(latency, "p50_us"),
+          number(latency, "p99_us"), number(latency, "p999_us"), number(latency, "max_us"),
+          field<bool>(step, "met"), field<std::string>(step, "verdict"), timeline_from(step),
+          rerun ? static_cast<unsigned>(attempts.size()) : 1u, first_p99};
 }
 
 SweepData sweep_from(const json& j) {
   SweepData s;
   s.probe_requests_per_second = number(j, "probe_requests_per_second");
   if (auto m = j.find("max_rate"); m != j.end() && m->is_number()) s.max_rate = m->get<double>();
-  for (const auto& step : j.value("steps", json::array())) {
-    const json latency = step.value("latency", json::object());
-    s.steps.push_back({number(step, "rate"), number(step, "requests_per_second"), number(latency, "p50_us"),
-                       number(latency, "p99_us"), number(latency, "p999_us"), number(latency, "max_us"),
-                       field<bool>(step, "met"), field<std::string>(step, "verdict"), timeline_from(step)});
-  }
+  for (const auto& step : j.value("steps", json::array())) s.steps.push_back(step_from(step));
   return s;
 }
 
@@ -132,6 +141,11 @@ IdleData idle_from(const json& j) {
           field<std::uint64_t>(j, "rss_after_bytes"), field<double>(j, "rss_per_connection_bytes")};
 }
 
+OpenLoopData open_loop_from(const json& j) {
+  return {number(j, "fraction_of_max"), number(j, "probe_requests_per_second"), number(j, "probe_p99_us"),
+          number(j, "offered_rate")};
+}
+
 CellStatus status_from(const std::string& text) {
   if (text == "ok") return CellStatus::ok;
   if (text == "skipped") return CellStatus::skipped;
@@ -151,6 +165,7 @@ CellData cell_from(const json& j) {
   if (auto s = j.find("summary"); s != j.end() && s->is_object()) c.summary = summary_from(*s, c.repetitions);
   if (auto i = j.find("idle"); i != j.end() && i->is_object()) c.idle = idle_from(*i);
   if (auto s = j.find("sweep"); s != j.end() && s->is_object()) c.sweep = sweep_from(*s);
+  if (auto o = j.find("open_loop"); o != j.end() && o->is_object()) c.open_loop = open_loop_from(*o);
   return c;
 }
 

@@ -22,6 +22,26 @@ bool counts_allocations(const std::vector<const CellData*>& cells) {
   return std::any_of(cells.begin(), cells.end(), [](const CellData* c) { return c->summary->allocations_per_request; });
 }
 
+bool any_open_loop(const std::vector<const CellData*>& cells) {
+  return std::any_of(cells.begin(), cells.end(), [](const CellData* c) { return c->open_loop.has_value(); });
+}
+
+// "41,500 (50% of 83,000)": what an open-loop cell offered, against its closed-loop probe.
+std::string offered_text(const CellData& c) {
+  if (!c.open_loop) return "closed loop";
+  const OpenLoopData& o = *c.open_loop;
+  return fmt::format("{} ({:.0f}% of {})", format_measure(o.offered_rate), o.fraction_of_max * 100,
+                     format_measure(o.probe_requests_per_second));
+}
+
+std::string service_p99_text(const CellData& c) {
+  std::vector<double> p99;
+  for (const auto& r : c.repetitions) {
+    if (r.service_time_p99_us) p99.push_back(*r.service_time_p99_us);
+  }
+  return p99.empty() ? "-" : format_measure(runner::spread_of(p99).median);
+}
+
 std::vector<std::string> workload_row(const CellData& c, bool with_allocations) {
   const CellSummaryData& s = *c.summary;
   std::vector<std::string> row = {c.server,
@@ -39,6 +59,25 @@ std::vector<std::string> workload_row(const CellData& c, bool with_allocations) 
   row.push_back(std::to_string(s.errors));
   row.push_back(s.noisy ? "noisy" : "");
   return row;
+}
+
+// An open-loop workload's table says what each server was offered and its service-time
+// p99 beside the p99 from intended send times.
+void add_open_loop_columns(Table& t, const std::vector<const CellData*>& cells) {
+  if (!any_open_loop(cells)) return;
+  t.header.insert(t.header.end() - 2, {"offered req/s (of probe)", "service-time p99 us"});
+  t.numeric.insert(t.numeric.end() - 2, {true, true});
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    t.rows[i].insert(t.rows[i].end() - 2, {offered_text(*cells[i]), service_p99_text(*cells[i])});
+  }
+}
+
+// "1 (1 met on re-run)": steps whose p99 miss was run once more.
+std::string rerun_text(const SweepData& s) {
+  const auto rerun = std::count_if(s.steps.begin(), s.steps.end(), [](const SweepStepData& st) { return st.attempts > 1; });
+  const auto met = std::count_if(s.steps.begin(), s.steps.end(),
+                                 [](const SweepStepData& st) { return st.attempts > 1 && st.met; });
+  return rerun == 0 ? "0" : fmt::format("{} ({} met on re-run)", rerun, met);
 }
 
 }  // namespace
@@ -78,6 +117,7 @@ Table workload_table(const RunData& run, const std::string& workload) {
   t.numeric.front() = false;
   t.numeric.back() = false;
   for (const CellData* c : cells) t.rows.push_back(workload_row(*c, with_allocations));
+  add_open_loop_columns(t, cells);
   return t;
 }
 
@@ -94,14 +134,15 @@ Table problem_table(const RunData& run) {
 }
 
 Table sweep_table(const RunData& run, const std::string& workload) {
-  Table t{{"server", "connections", "probe req/s", "steps", "steps met", "max req/s within the SLO"},
-          {false, true, true, true, true, true},
+  Table t{{"server", "connections", "probe req/s", "steps", "steps met", "steps re-run after a p99 miss",
+           "max req/s within the SLO"},
+          {false, true, true, true, true, true, true},
           {}};
   for (const CellData* c : run.sweep_cells(workload)) {
     const SweepData& s = *c->sweep;
     const auto met = std::count_if(s.steps.begin(), s.steps.end(), [](const SweepStepData& step) { return step.met; });
     t.rows.push_back({c->server, std::to_string(c->connections), format_measure(s.probe_requests_per_second),
-                      std::to_string(s.steps.size()), std::to_string(met),
+                      std::to_string(s.steps.size()), std::to_string(met), rerun_text(s),
                       s.max_rate ? format_measure(*s.max_rate) : "none met"});
   }
   return t;

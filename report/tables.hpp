@@ -16,10 +16,11 @@ struct Table {
 
 // Two columns: what and value (commit, compiler, CPU, pinning, command line...).
 Table environment_table(const RunData& run);
-// One row per measured cell of the workload: the headline numbers of each server.
+// One row per measured cell of the workload: the headline numbers of each server; an
+// open-loop workload adds the rate offered (against the probe) and the service-time p99.
 Table workload_table(const RunData& run, const std::string& workload);
 // One row per sweep cell of the workload: its probe, steps and the highest rate within
-// the SLO; no rows when the workload ran no sweep.
+// the SLO, and the steps re-run after a p99 miss; no rows when the workload ran no sweep.
 Table sweep_table(const RunData& run, const std::string& workload);
 // Skipped and failed cells with their reasons; no rows when every cell ran.
 Table problem_table(const RunData& run);

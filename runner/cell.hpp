@@ -33,6 +33,15 @@ struct Repetition {
   std::optional<loadgen::LoadResult> background;  // the workload's background load, same window
 };
 
+// What an open-loop cell offered: a fraction of the closed-loop maximum that a
+// probe at the cell's connections measured just before its repetitions.
+struct OpenLoopRecord {
+  double fraction_of_max = 0;
+  double probe_requests_per_second = 0;
+  double probe_p99_us = 0;
+  double offered_rate = 0;  // requests/s every repetition offered: fraction x probe
+};
+
 struct CellResult {
   CellResult() = default;
   CellResult(std::string server_name, std::string workload_name, unsigned connection_count)
@@ -48,6 +57,7 @@ struct CellResult {
   std::vector<Repetition> repetitions;
   std::optional<IdleMeasurement> idle;  // for "idle" workloads
   std::optional<loadgen::SweepResult> sweep;  // for workloads with a sweep
+  std::optional<OpenLoopRecord> open_loop;    // for open-loop workloads
 };
 
 struct CellContext {

@@ -71,22 +71,47 @@ nlohmann::json repetition_json(const Repetition& r, const std::string& histogram
             {"voluntary_switches", r.server.voluntary_switches},
             {"involuntary_switches", r.server.involuntary_switches}}}};
   if (r.background) j["background"] = background_json(*r.background);
+  // Open loop: "latency" runs from each request's intended send time (it counts the
+  // queueing a stall causes); the service time from its actual send is kept beside it.
+  if (r.load.open_loop) j["service_time"] = latency_json(r.load.service_time);
+  return j;
+}
+
+nlohmann::json attempt_json(const loadgen::LoadResult& result, bool met, const char* verdict) {
+  return {{"requests_per_second", result.requests_per_second()},
+          {"latency", latency_json(result.latency)},
+          {"verdict", verdict},
+          {"met", met},
+          {"timeline", timeline_json(result.timeline)}};
+}
+
+// The step's own fields are its final attempt's; "attempts" lists every run of its
+// rate, the one that missed first when it was re-run.
+nlohmann::json step_json(const loadgen::SweepStep& step) {
+  nlohmann::json j = attempt_json(step.result, step.met, step.verdict);
+  j["rate"] = step.rate;
+  j["attempts"] = nlohmann::json::array();
+  if (step.first_attempt) {
+    const auto& first = *step.first_attempt;
+    j["attempts"].push_back(attempt_json(first.result, first.met, first.verdict));
+  }
+  j["attempts"].push_back(attempt_json(step.result, step.met, step.met ? "met" : step.verdict));
   return j;
 }
 
 nlohmann::json sweep_json(const loadgen::SweepResult& s) {
   nlohmann::json steps = nlohmann::json::array();
-  for (const auto& step : s.steps) {
-    steps.push_back({{"rate", step.rate},
-                     {"requests_per_second", step.result.requests_per_second()},
-                     {"latency", latency_json(step.result.latency)},
-                     {"verdict", step.verdict},
-                     {"met", step.met},
-                     {"timeline", timeline_json(step.result.timeline)}});
-  }
+  for (const auto& step : s.steps) steps.push_back(step_json(step));
   return {{"probe_requests_per_second", s.probe_requests_per_second},
           {"max_rate", s.max_rate ? nlohmann::json(*s.max_rate) : nlohmann::json()},
           {"steps", steps}};
+}
+
+nlohmann::json open_loop_json(const OpenLoopRecord& o) {
+  return {{"fraction_of_max", o.fraction_of_max},
+          {"probe_requests_per_second", o.probe_requests_per_second},
+          {"probe_p99_us", o.probe_p99_us},
+          {"offered_rate", o.offered_rate}};
 }
 
 nlohmann::json spread_json(const Spread& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }
@@ -212,6 +237,7 @@ nlohmann::json to_json(const CellResult& cell) {
                  {"rss_per_connection_bytes", cell.idle->rss_per_connection_bytes()}};
   }
   if (cell.sweep) j["sweep"] = sweep_json(*cell.sweep);
+  if (cell.open_loop) j["open_loop"] = open_loop_json(*cell.open_loop);
   j["repetitions"] = nlohmann::json::array();
   for (std::size_t i = 0; i < cell.repetitions.size(); ++i) {
     j["repetitions"].push_back(repetition_json(cell.repetitions[i], histogram_stem(cell, i)));

@@ -42,7 +42,8 @@ std::string skip_reason(const ServerManifest& server, const Workload& w, const P
 std::chrono::milliseconds nominal_time(const Workload& w, const CellContext& ctx) {
   if (w.kind == "idle") return kIdleCellGuess;
   if (w.sweep) return w.sweep->step_duration * (1 + w.sweep->max_steps);  // the probe and, at most, every step
-  return ctx.warmup + measured_window(ctx, w) * ctx.repetitions;
+  const unsigned probe = w.open_loop ? 1 : 0;  // an open-loop cell's closed-loop probe takes one more window
+  return ctx.warmup + measured_window(ctx, w) * (ctx.repetitions + probe);
 }
 
 }  // namespace

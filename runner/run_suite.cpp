@@ -70,6 +70,7 @@ std::string cell_label(const PlannedCell& p) {
   if (p.workload->background) {
     label += fmt::format(" + background {} c={}", p.workload->background->route, p.workload->background->connections);
   }
+  if (p.workload->open_loop) label += fmt::format(" open loop at {:.0f}% of its max", p.workload->open_loop->fraction_of_max * 100);
   return label;
 }
 
@@ -139,6 +140,7 @@ RunOutcome run_suite(const RunOptions& o) {
   Suite suite;
   try {
     suite = load_suite(o.suite, o.source_dir);
+    keep_workloads(suite, o.workloads);
     plan = make_plan(o, suite);
   } catch (const std::exception& e) {
     fmt::print(stderr, "apibench run: {}\n", e.what());

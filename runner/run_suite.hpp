@@ -11,6 +11,7 @@ namespace apibench::runner {
 struct RunOptions {
   std::string suite = "quick";
   std::vector<std::string> servers;  // overrides the suite's list when not empty
+  std::vector<std::string> workloads;  // only these workloads of the suite; empty: all
   std::vector<int> server_cpus;      // empty: the default split
   std::vector<int> load_cpus;
   std::optional<std::chrono::milliseconds> duration;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
@@ -41,6 +42,30 @@ BackgroundLoad parse_background(const nlohmann::json& j) {
   return b;
 }
 
+OpenLoopSpec parse_open_loop(const nlohmann::json& j, const std::string& workload) {
+  OpenLoopSpec o;
+  const auto fraction = j.is_object() ? j.find("fraction_of_max") : j.end();
+  if (!j.is_object() || fraction == j.end() || !fraction->is_number()) {
+    throw std::runtime_error("workload '" + workload + "': open_loop needs {\"fraction_of_max\": a number}");
+  }
+  o.fraction_of_max = fraction->get<double>();
+  if (!(o.fraction_of_max > 0 && o.fraction_of_max <= 1)) {
+    throw std::runtime_error(fmt::format("workload '{}': open_loop fraction_of_max {} is not in (0, 1]", workload,
+                                         o.fraction_of_max));
+  }
+  return o;
+}
+
+// Kinds of cell that exclude each other: a sweep, open loop, a background, idle.
+void check_combination(const Workload& w) {
+  if (w.background && (w.kind != "load" || w.sweep)) {
+    throw std::runtime_error("workload '" + w.name + "': a background load needs kind 'load' and no sweep");
+  }
+  if (w.open_loop && (w.kind != "load" || w.sweep || w.background)) {
+    throw std::runtime_error("workload '" + w.name + "': open_loop needs kind 'load', no sweep and no background");
+  }
+}
+
 Workload parse_workload(const nlohmann::json& j) {
   Workload w;
   w.name = j.at("name").get<std::string>();
@@ -67,9 +92,8 @@ Workload parse_workload(const nlohmann::json& j) {
     if (w.duration->count() <= 0) throw std::runtime_error("workload '" + w.name + "': duration_ms must be positive");
   }
   if (j.contains("background")) w.background = parse_background(j.at("background"));
-  if (w.background && (w.kind != "load" || w.sweep)) {
-    throw std::runtime_error("workload '" + w.name + "': a background load needs kind 'load' and no sweep");
-  }
+  if (j.contains("open_loop")) w.open_loop = parse_open_loop(j.at("open_loop"), w.name);
+  check_combination(w);
   if (w.requests.empty() && w.scenario.empty()) throw std::runtime_error("workload '" + w.name + "' has no requests");
   if (w.connections.empty()) throw std::runtime_error("workload '" + w.name + "' has no connection counts");
   for (unsigned c : w.connections) {
@@ -123,6 +147,20 @@ Suite load_suite(const std::string& name_or_path, const fs::path& source_dir) {
   } catch (const std::exception& e) {
     throw std::runtime_error(file.string() + ": " + e.what());
   }
+}
+
+void keep_workloads(Suite& suite, const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  std::string known;
+  for (const auto& w : suite.workloads) known += (known.empty() ? "" : ", ") + w.name;
+  for (const auto& name : names) {
+    const bool found = std::any_of(suite.workloads.begin(), suite.workloads.end(),
+                                   [&](const Workload& w) { return w.name == name; });
+    if (!found) throw std::runtime_error(fmt::format("suite '{}' has no workload '{}' (it has: {})", suite.name, name, known));
+  }
+  std::erase_if(suite.workloads, [&](const Workload& w) {
+    return std::find(names.begin(), names.end(), w.name) == names.end();
+  });
 }
 
 std::string raw_request(const WorkloadRequest& r, const std::string& host_port) {

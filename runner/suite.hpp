@@ -29,6 +29,13 @@ struct BackgroundLoad {
   unsigned connections = 0;
 };
 
+// "open_loop": each repetition offers a fixed rate, a fraction of the server's own
+// closed-loop maximum at the workload's connections (a probe run just before), so a
+// latency target such as "p99 at 50% of max" holds each server to its own capacity.
+struct OpenLoopSpec {
+  double fraction_of_max = 0.5;
+};
+
 struct Workload {
   std::string name;
   std::string kind = "load";  // "load": drive requests; "idle": hold connections open and read the server's RSS
@@ -37,6 +44,7 @@ struct Workload {
   std::vector<unsigned> connections;  // one cell per count
   std::optional<loadgen::SweepSpec> sweep;  // when set, each cell is a sweep instead of repetitions
   std::optional<BackgroundLoad> background;
+  std::optional<OpenLoopSpec> open_loop;  // when set, repetitions run open loop after a probe
   // "scenario": a scenario file (docs/loadgen.md), relative to the source dir, expanded into
   // `requests` (its variants, weighted by their counts) and `setup` (e.g. a cache preload).
   std::string scenario;
@@ -60,6 +68,10 @@ struct Suite {
 // name_or_path is a suite name looked up in source_dir/suites, or a file path.
 // Throws std::runtime_error with the file and the reason.
 Suite load_suite(const std::string& name_or_path, const std::filesystem::path& source_dir);
+
+// Keeps only the named workloads, in the suite's order. Throws std::runtime_error
+// naming an unknown workload and the known ones. An empty list keeps them all.
+void keep_workloads(Suite& suite, const std::vector<std::string>& names);
 
 // The exact bytes of one request to host:port.
 std::string raw_request(const WorkloadRequest& r, const std::string& host_port);

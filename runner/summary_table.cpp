@@ -2,15 +2,38 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "runner/results.hpp"
 
 namespace apibench::runner {
 namespace {
 
+// ", 2 steps re-run after a p99 miss (1 met on re-run)"; empty when none was re-run.
+std::string rerun_text(const loadgen::SweepResult& s) {
+  const auto rerun = std::count_if(s.steps.begin(), s.steps.end(), [](const auto& step) { return step.rerun(); });
+  const auto met = std::count_if(s.steps.begin(), s.steps.end(), [](const auto& step) { return step.rerun() && step.met; });
+  if (rerun == 0) return {};
+  return fmt::format(", {} step{} re-run after a p99 miss ({} met on re-run)", rerun, rerun == 1 ? "" : "s", met);
+}
+
 std::string sweep_text(const loadgen::SweepResult& s) {
-  if (!s.max_rate) return fmt::format("no step met the SLO (closed-loop probe {:.0f} requests/s)", s.probe_requests_per_second);
-  return fmt::format("max {:.0f} requests/s within the SLO (closed-loop probe {:.0f}, {} steps)", *s.max_rate,
-                     s.probe_requests_per_second, s.steps.size());
+  if (!s.max_rate) {
+    return fmt::format("no step met the SLO (closed-loop probe {:.0f} requests/s{})", s.probe_requests_per_second,
+                       rerun_text(s));
+  }
+  return fmt::format("max {:.0f} requests/s within the SLO (closed-loop probe {:.0f}, {} steps{})", *s.max_rate,
+                     s.probe_requests_per_second, s.steps.size(), rerun_text(s));
+}
+
+// Beside an open-loop cell's numbers: the rate it offered and the probe it came from.
+std::string open_loop_text(const CellResult& c) {
+  if (!c.open_loop) return {};
+  const OpenLoopRecord& o = *c.open_loop;
+  std::vector<double> service_p99;
+  for (const auto& r : c.repetitions) service_p99.push_back(r.load.service_time.value_at_percentile(99) / 1e3);
+  return fmt::format("  [open loop at {:.0f} requests/s, {:.0f}% of the closed-loop probe's {:.0f}; service-time p99 {:.0f} us]",
+                     o.offered_rate, o.fraction_of_max * 100, o.probe_requests_per_second, spread_of(service_p99).median);
 }
 
 std::string with_range(const Spread& s, int precision) {
@@ -50,7 +73,7 @@ std::string format_summary_table(const std::vector<CellResult>& cells) {
     out += fmt::format("{:<12} {:<10} {:>5}  {:>27}  {:>9.0f}  {:>9.0f}  {:>9.0f}  {:>10.2f}  {:>8.1f}  {}{}{}\n", c.server,
                        c.workload, c.connections, with_range(s.requests_per_second, 0), s.p50_us.median,
                        s.p99_us.median, s.p999_us.median, s.cpu_us_per_request.median, s.rss_peak_mib.median,
-                       s.errors, s.noisy ? "  (noisy)" : "", background_text(s));
+                       s.errors, s.noisy ? "  (noisy)" : "", background_text(s) + open_loop_text(c));
   }
   return out;
 }
@@ -68,7 +91,7 @@ std::string format_cell_line(const CellResult& c) {
   CellSummary s = summarize(c);
   return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors{}", c.server,
                      c.workload, c.connections, s.requests_per_second.median, s.p99_us.median,
-                     s.cpu_us_per_request.median, s.errors, background_text(s));
+                     s.cpu_us_per_request.median, s.errors, background_text(s) + open_loop_text(c));
 }
 
 }  // namespace apibench::runner

@@ -69,3 +69,34 @@ TEST(DesignRatios, BlockingFactorNeedsABackgroundGroup) {
   EXPECT_FALSE(*go.met);
   EXPECT_FALSE(line(lines, "/json p99 beside blocked /work, over /json p99 alone: rust-style").ratio);
 }
+
+TEST(DesignRatios, JsonP99AtHalfItsOwnMaxHoldsOnlyRustStyleToOneMs) {
+  Rep fast, slow;
+  fast.p99_us = 830;
+  slow.p99_us = 4600;
+  const apibench::report::RunData run = apibench::report::run_from_json(run_json({
+      load_cell("rust-style", "json-half-max", 64, {fast, fast, fast}),
+      load_cell("go-style", "json-half-max", 64, {slow, slow, slow}),
+      failed_cell("nginx", "json-half-max", "exited before ready"),
+  }));
+  const auto lines = rp::design_ratios(run);
+  const rp::RatioLine& rust = line(lines, "/json p99 at 50% of its own max (open loop), ms: rust-style");
+  ASSERT_TRUE(rust.va);
+  EXPECT_DOUBLE_EQ(*rust.va, 0.83);
+  EXPECT_EQ(rust.target, "<= 1.00 ms");
+  EXPECT_TRUE(rust.met && *rust.met);
+  const rp::RatioLine& go = line(lines, "/json p99 at 50% of its own max (open loop), ms: go-style");
+  EXPECT_DOUBLE_EQ(*go.va, 4.6);
+  EXPECT_EQ(go.target, "report");
+  EXPECT_FALSE(go.met) << "report-only: no verdict";
+  const rp::RatioLine& nginx = line(lines, "/json p99 at 50% of its own max (open loop), ms: nginx");
+  EXPECT_FALSE(nginx.va);
+  EXPECT_NE(nginx.note.find("exited before ready"), std::string::npos);
+  const std::string table = rp::format_design_ratios(lines);
+  EXPECT_NE(table.find("| /json p99 at 50% of its own max (open loop), ms: rust-style | 0.830 | - | - | <= 1.00 ms | yes |"),
+            std::string::npos)
+      << table;
+  EXPECT_NE(table.find("| /json p99 at 50% of its own max (open loop), ms: go-style | 4.60 | - | - | report | reported |"),
+            std::string::npos)
+      << table;
+}
