@@ -61,6 +61,8 @@ class Connection {
   Batch refuse(int status, contract::Route route);
   // Sends the batch now if the socket takes it all; false: the rest must wait.
   bool write_now(boost::system::error_code& ec);
+  // Resumes after the loop's other ready handlers, without allocating.
+  boost::asio::awaitable<void> yield_to_loop();
   void arm_read_deadline() noexcept;
   void arm_write_deadline() noexcept;
   boost::asio::awaitable<void> close_gracefully();

@@ -1,7 +1,9 @@
 // The hot routes allocate nothing in steady state: after a warm-up, a window
 // of keep-alive and pipelined /json, /plaintext and GET /cache/{key} requests
-// is served with zero operator new calls in the whole process. The client in
-// the window is raw send/recv into fixed buffers, so it allocates nothing either.
+// is served with zero operator new calls in the whole process, on one
+// connection and on many connections at once (then the loop interleaves them
+// and several yields wait in its queue together). The clients in the window
+// are raw send/recv into fixed buffers, so they allocate nothing either.
 #include <gtest/gtest.h>
 #include <poll.h>
 #include <sys/socket.h>
@@ -10,6 +12,7 @@
 #include <string_view>
 
 #include "allocation_counter.hpp"
+#include "closed_loop_client.hpp"
 #include "server_fixture.hpp"
 #include "testing/http_client.hpp"
 
@@ -70,6 +73,26 @@ TEST_F(HotPath, SteadyStateRequestsAllocateNothing) {
   const std::uint64_t allocated = allocations_so_far() - before;
   ASSERT_TRUE(ok);
   EXPECT_EQ(allocated, 0u);
+}
+
+TEST_F(HotPath, ManyConnectionsUnderLoadAllocateNothing) {
+  ASSERT_EQ(apibench::testing::request_once(
+                port(), apibench::testing::request_with_body("PUT", "/cache/hot", "application/octet-stream", "HOTVALUE"))
+                ->status,
+            201);
+  constexpr std::array<Exchange, 3> kExchanges{{
+      {"GET /json HTTP/1.1\r\nHost: t\r\n\r\n", "World!\"}"},
+      {"GET /plaintext HTTP/1.1\r\nHost: t\r\n\r\n", "World!"},
+      {"GET /cache/hot HTTP/1.1\r\nHost: t\r\n\r\n", "HOTVALUE"},
+  }};
+  ClosedLoopClient client(port(), 32);
+  ASSERT_TRUE(client.run(100, kExchanges));  // warm-up: every connection's buffers reach their steady size
+
+  const std::uint64_t before = allocations_so_far();
+  const bool ok = client.run(400, kExchanges);
+  const std::uint64_t allocated = allocations_so_far() - before;
+  ASSERT_TRUE(ok);
+  EXPECT_EQ(allocated, 0u) << "in 32 x 400 requests";
 }
 
 }  // namespace
