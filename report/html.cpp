@@ -113,7 +113,7 @@ std::string render_html(const RunData& run, const Figures& figures) {
       "<style>{1}</style>\n</head>\n<body>\n<main>\n<h1>{0}</h1>\n<p class=\"meta\">{2} to {3} (UTC), commit {4}</p>\n"
       "{5}{6}{7}{8}</main>\n</body>\n</html>\n",
       html_escape(title), kReportCss, html_escape(run.started), html_escape(run.finished),
-      html_escape(run.environment.git_commit.empty() ? "unknown" : run.environment.git_commit), banners(run, figures),
+      html_escape(run.environment.build.commit), banners(run, figures),
       toc, body, notes(figures));
 }
 

@@ -52,6 +52,10 @@ Table micro_context_table(const MicroRun& run) {
       {"CPUs", context_value(first, "num_cpus") + " at " + context_value(first, "mhz_per_cpu") + " MHz"},
       {"Google Benchmark library", context_value(first, "library_build_type") + " build (Debian's package)"},
   };
+  // Written by bench/bench_main.cpp when the programs were not built from the source tree as it was.
+  if (auto w = first.context.find("commit_warning"); w != first.context.end()) {
+    t.rows.push_back({"source tree when run", context_value(first, "source_commit") + ". Warning: " + w->second});
+  }
   if (!run.load_note.empty()) t.rows.push_back({"load", run.load_note});
   return t;
 }

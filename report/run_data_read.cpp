@@ -34,8 +34,8 @@ Spread spread_field(const json& j, const char* name) {
 
 EnvironmentData environment_from(const json& j) {
   EnvironmentData e;
-  e.git_commit = field<std::string>(j, "git_commit");
-  e.git_dirty = field<bool>(j, "git_dirty");
+  e.build = runner::commit_state_from_json(j, "build");
+  e.source = runner::commit_state_from_json(j, "source");
   e.compiler = field<std::string>(j, "compiler");
   e.build_type = field<std::string>(j, "build_type");
   e.cxx_flags = field<std::string>(j, "cxx_flags");

@@ -10,8 +10,8 @@ namespace {
 
 std::string or_unknown(const std::string& s) { return s.empty() ? "unknown" : s; }
 
-std::string commit_text(const EnvironmentData& e) {
-  return or_unknown(e.git_commit) + (e.git_dirty ? " (dirty: uncommitted changes)" : "");
+std::string commit_text(const runner::CommitState& c) {
+  return c.commit + (c.dirty ? " (dirty: uncommitted changes)" : "");
 }
 
 std::string cpu_text(const EnvironmentData& e) {
@@ -88,7 +88,12 @@ Table environment_table(const RunData& run) {
   t.rows = {
       {"suite", run.suite},
       {"started / finished (UTC)", run.started + " / " + run.finished},
-      {"commit", commit_text(e)},
+      {"commit", commit_text(e.build)},
+  };
+  if (auto mismatch = runner::build_source_mismatch(e.build, e.source)) {
+    t.rows.push_back({"source tree when run", commit_text(e.source) + ". Warning: " + *mismatch});
+  }
+  t.rows.insert(t.rows.end(), {
       {"compiler", or_unknown(e.compiler)},
       {"build type", or_unknown(e.build_type)},
       {"C++ flags", or_unknown(e.cxx_flags)},
@@ -101,7 +106,7 @@ Table environment_table(const RunData& run) {
       {"measurement", fmt::format("{} repetition(s) of {} ms per cell, after {} ms of warm-up", run.repetitions,
                                   run.duration_ms, run.warmup_ms)},
       {"command line", or_unknown(e.command_line)},
-  };
+  });
   return t;
 }
 

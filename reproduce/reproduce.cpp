@@ -24,8 +24,8 @@ RunMeta meta_of(const report::RunData& run) {
   const auto& e = run.environment;
   std::string pinning =
       fmt::format("server CPUs {}, load CPUs {}", json(run.server_cpus).dump(), json(run.load_cpus).dump());
-  return {run.dir.string(), run.suite, run.started,  e.git_commit, e.cpu_model,
-          e.kernel,         pinning,   run.complete, e.git_dirty,  run.warnings};
+  return {run.dir.string(), run.suite, run.started,  e.build.commit, e.cpu_model,
+          e.kernel,         pinning,   run.complete, e.build.dirty,  run.warnings};
 }
 
 std::vector<FixedRateResult> fixed_rate_phase(const report::RunData& run, const ReproduceConfig& config,

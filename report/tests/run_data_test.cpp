@@ -34,7 +34,8 @@ TEST(RunData, LoadsEveryCellWithItsStatusAndNumbers) {
   ar::RunData run = ar::load_run(dir.path());
   EXPECT_EQ(run.suite, "synthetic");
   EXPECT_TRUE(run.complete);
-  EXPECT_EQ(run.environment.git_commit, "0123456789abcdef");
+  EXPECT_EQ(run.environment.build.commit, "0123456789abcdef");  // an older run: git_commit only
+  EXPECT_EQ(run.environment.source.commit, "0123456789abcdef");
   EXPECT_EQ(run.server_cpus, std::vector<int>{0});
   ASSERT_EQ(run.cells.size(), 11u);
   EXPECT_EQ(run.workloads(), (std::vector<std::string>{"json", "cache", "idle-1k"}));
