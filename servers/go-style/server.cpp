@@ -20,6 +20,16 @@ namespace {
 constexpr std::chrono::milliseconds kFirstAcceptBackoff{5};
 constexpr std::chrono::milliseconds kMaxAcceptBackoff{1000};
 
+// The accept loop's turn: take up to kAcceptsPerTurn connections off the
+// kernel's queue, start the tasks of up to kStartsPerTurn of them, yield.
+// Accepting costs a system call; starting a task costs far more (a fresh stack
+// and the first touch of its pages, tens of microseconds here). Starting a few
+// per turn brings the loop back to the kernel's queue every few starts, so in a
+// burst the connections wait here, where nothing limits them, and not in the
+// kernel's queue, which drops SYNs once somaxconn are waiting (README.md).
+constexpr std::size_t kAcceptsPerTurn = 256;
+constexpr std::size_t kStartsPerTurn = 16;
+
 tcp::endpoint resolve(asio::io_context& context, const std::string& host, std::uint16_t port) {
   tcp::resolver resolver(context);
   return resolver.resolve(host, std::to_string(port), tcp::resolver::numeric_service).begin()->endpoint();
@@ -31,16 +41,11 @@ Server::Server(const contract::ServerOptions& options)
     : options_(options),
       runtime_(options.threads),
       app_(options, runtime_.blocking(), metrics_),
-      acceptor_(runtime_.make_task_executor()) {
+      listener_(runtime_, resolve(runtime_.context(), options.host, options.port)) {
   std::signal(SIGPIPE, SIG_IGN);  // a peer that went away is an error code, not a signal
-  tcp::endpoint endpoint = resolve(runtime_.context(), options.host, options.port);
-  acceptor_.open(endpoint.protocol());
-  acceptor_.set_option(tcp::acceptor::reuse_address(true));
-  acceptor_.bind(endpoint);
-  acceptor_.listen(asio::socket_base::max_listen_connections);
 }
 
-std::uint16_t Server::port() const { return acceptor_.local_endpoint().port(); }
+std::uint16_t Server::port() const { return listener_.port(); }
 
 void Server::stop_on_signals() {
   signals_ = std::make_unique<SignalSet>(runtime_.make_task_executor(), SIGTERM, SIGINT);
@@ -52,7 +57,7 @@ void Server::stop_on_signals() {
 }
 
 void Server::run() {
-  runtime_.go_on(acceptor_.get_executor(), [this](gort::Yield yield) { accept_loop(yield); });
+  runtime_.go_on(listener_.executor(), [this](gort::Yield yield) { accept_loop(yield); });
   runtime_.go([this](gort::Yield yield) { shutdown_when_stopped(yield); });
   runtime_.run();
   if (signals_) {
@@ -68,27 +73,39 @@ void Server::run() {
 void Server::stop() { stop_requested_.close(); }
 
 void Server::accept_loop(gort::Yield yield) {
-  asio::steady_timer backoff_timer(acceptor_.get_executor());
+  asio::steady_timer backoff_timer(listener_.executor());
   std::chrono::milliseconds backoff = kFirstAcceptBackoff;
+  std::deque<gohttp::Socket> waiting;  // accepted; their task not started yet
   while (!draining_.load()) {
-    gort::TaskExecutor home = runtime_.make_task_executor();
-    gohttp::Socket socket(home);
-    boost::system::error_code ec;
-    acceptor_.async_accept(socket, yield[ec]);
-    if (ec == asio::error::operation_aborted || !acceptor_.is_open()) return;
-    if (ec) {
+    Listener::Stop stop = listener_.accept_ready(waiting, kAcceptsPerTurn);
+    if (stop == Listener::Stop::closed) return;
+    start_waiting(waiting, kStartsPerTurn);
+    if (stop == Listener::Stop::failed) {
+      boost::system::error_code ec;
       backoff_timer.expires_after(backoff);
       backoff_timer.async_wait(yield[ec]);
       backoff = std::min(backoff * 2, kMaxAcceptBackoff);
       continue;
     }
     backoff = kFirstAcceptBackoff;
+    if (!waiting.empty() || stop == Listener::Stop::turn_full) {
+      gort::yield_now(yield);  // back soon, after the tasks already runnable
+    } else if (!listener_.wait_readable(yield)) {
+      return;
+    }
+  }
+  // Connections still waiting close as `waiting` goes: shutdown serves none of them.
+}
+
+void Server::start_waiting(std::deque<gohttp::Socket>& waiting, std::size_t max) {
+  for (std::size_t started = 0; started < max && !waiting.empty(); ++started) {
+    gohttp::Socket socket = std::move(waiting.front());
+    waiting.pop_front();
     if (over_connection_limit()) {
       metrics_.connection_rejected();
-      socket.close(ec);
-      continue;
+      continue;  // closes as `socket` goes
     }
-    start_connection(home, std::move(socket));
+    start_connection(std::move(socket));
   }
 }
 
@@ -97,8 +114,10 @@ bool Server::over_connection_limit() const {
   return options_.max_connections != 0 && metrics_.connections_open() >= options_.max_connections;
 }
 
-void Server::start_connection(gort::TaskExecutor home, gohttp::Socket socket) {
-  socket.set_option(tcp::no_delay(true));
+void Server::start_connection(gohttp::Socket socket) {
+  gort::TaskExecutor home = socket.get_executor();
+  boost::system::error_code ignored;
+  socket.set_option(tcp::no_delay(true), ignored);  // fails only on a peer that already left
   gohttp::ConnectionSettings settings{{options_.idle_timeout, options_.header_timeout}, &draining_};
   auto connection = std::make_shared<gohttp::Connection>(std::move(socket), settings, app_);
   metrics_.connection_opened();
@@ -122,10 +141,7 @@ void Server::start_connection(gort::TaskExecutor home, gohttp::Socket socket) {
 void Server::shutdown_when_stopped(gort::Yield yield) {
   stop_requested_.receive(yield);  // returns once stop() closes the channel
   draining_.store(true);
-  asio::post(acceptor_.get_executor(), [this] {
-    boost::system::error_code ignored;
-    acceptor_.close(ignored);
-  });
+  listener_.close();
   if (signals_) {
     asio::post(signals_->get_executor(), [this] {
       boost::system::error_code ignored;

@@ -4,10 +4,11 @@
 // `<-ctx.Done()`), then stops accepting, closes idle connections and waits for
 // the busy ones (a WaitGroup) before the runtime winds down.
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <memory>
 
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/signal_set.hpp>
 
 #include "app/app.hpp"
@@ -18,6 +19,7 @@
 #include "gort/wait_group.hpp"
 #include "http/connection_registry.hpp"
 #include "http/types.hpp"
+#include "listener.hpp"
 
 namespace gostyle {
 
@@ -37,19 +39,19 @@ class Server {
   void stop();
 
  private:
-  using Acceptor = boost::asio::basic_socket_acceptor<gohttp::tcp, gort::TaskExecutor>;
   using SignalSet = boost::asio::basic_signal_set<gort::TaskExecutor>;
 
   void accept_loop(gort::Yield yield);
+  void start_waiting(std::deque<gohttp::Socket>& waiting, std::size_t max);
   bool over_connection_limit() const;
-  void start_connection(gort::TaskExecutor home, gohttp::Socket socket);
+  void start_connection(gohttp::Socket socket);
   void shutdown_when_stopped(gort::Yield yield);
 
   apibench::contract::ServerOptions options_;
   gort::Runtime runtime_;
   Metrics metrics_;
   App app_;
-  Acceptor acceptor_;
+  Listener listener_;
   std::unique_ptr<SignalSet> signals_;
   gort::Channel<int> stop_requested_{0};  // never sent on: closing it is the broadcast
   std::atomic<bool> draining_{false};
