@@ -23,6 +23,7 @@ target_link_libraries(apibench_runner PUBLIC apibench_build_info)
 if(APIBENCH_BUILD_TESTS)
   add_executable(build_info_test ${PROJECT_SOURCE_DIR}/runner/tests/environment_test.cpp)
   target_link_libraries(build_info_test PRIVATE apibench_runner GTest::gtest_main)
-  target_compile_definitions(build_info_test PRIVATE APIBENCH_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  target_compile_definitions(build_info_test PRIVATE APIBENCH_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+                                                     APIBENCH_CMAKE_COMMAND="${CMAKE_COMMAND}")
   gtest_discover_tests(build_info_test)
 endif()

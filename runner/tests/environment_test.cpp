@@ -2,9 +2,16 @@
 // warning when the two differ.
 #include "runner/environment.hpp"
 
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
+
+#include "runner/command_output.hpp"
 
 namespace ar = apibench::runner;
 
@@ -20,6 +27,18 @@ bool full_hash_or_unknown(const std::string& commit) {
   return commit == "unknown" || std::regex_match(commit, std::regex("[0-9a-f]{40}"));
 }
 
+// What cmake/build_info_write.cmake writes for `source_dir`, with the output file's path.
+std::string written_build_info(const std::filesystem::path& source_dir, const std::filesystem::path& output) {
+  const auto ran = ar::command_output({APIBENCH_CMAKE_COMMAND, "-DSOURCE_DIR=" + source_dir.string(),
+                                       "-DOUTPUT=" + output.string(),
+                                       "-P", APIBENCH_SOURCE_DIR "/cmake/build_info_write.cmake"},
+                                      std::chrono::seconds(60));
+  EXPECT_TRUE(ran) << "the build info script failed";
+  std::ostringstream text;
+  text << std::ifstream(output).rdbuf();
+  return text.str();
+}
+
 }  // namespace
 
 TEST(BuildCommit, IsAFullHashOrUnknown) {
@@ -29,6 +48,21 @@ TEST(BuildCommit, IsAFullHashOrUnknown) {
   if (build.dirty) {
     EXPECT_TRUE(std::regex_match(build.changes_id, std::regex("[0-9a-f]{40}"))) << build.changes_id;
   }
+}
+
+// A source tree unpacked from a tarball: no .git anywhere above it.
+TEST(BuildCommit, OutsideACheckoutIsUnknownAndTheFileIsRewrittenOnlyWhenItChanges) {
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::temp_directory_path() / ("apibench-build-info-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "tarball");
+  if (ar::source_commit_state(dir / "tarball").commit != "unknown") GTEST_SKIP() << dir << " is inside a git checkout";
+  const fs::path output = dir / "build_info.cpp";
+  EXPECT_NE(written_build_info(dir / "tarball", output).find(R"({"unknown", false, ""})"), std::string::npos);
+  const auto stamp = fs::last_write_time(output);
+  fs::last_write_time(output, stamp - std::chrono::hours(1));  // a rewrite would move it forward again
+  written_build_info(dir / "tarball", output);
+  EXPECT_EQ(fs::last_write_time(output), stamp - std::chrono::hours(1)) << "rewritten with the same text";
+  fs::remove_all(dir);
 }
 
 TEST(SourceCommit, IsAFullHashInACheckoutAndUnknownElsewhere) {
