@@ -27,6 +27,8 @@ class Server {
   void run();
   // Thread-safe and idempotent; may come before run().
   void stop();
+  // What the loops share (tests look at the blocking pool through it).
+  ServerState& state() noexcept { return state_; }
 
  private:
   ServerState state_;

@@ -18,6 +18,16 @@ using namespace std::chrono_literals;
 
 using Protocol = ServerTest;
 
+// Polls until done() holds, for at most 5 s.
+template <typename Done>
+bool eventually(Done done) {
+  for (int i = 0; i < 5000; ++i) {
+    if (done()) return true;
+    std::this_thread::sleep_for(1ms);
+  }
+  return done();
+}
+
 TEST_F(Protocol, KeepAliveServesManyRequestsOnOneConnection) {
   TestConnection c(port());
   for (int i = 0; i < 20; ++i) {
@@ -174,7 +184,10 @@ TEST_F(Protocol, StopAnswersTheRequestInFlightThenEnds) {
   idle.send(get_request("/plaintext"));
   ASSERT_TRUE(idle.read_response());
   busy.send(get_request("/work?ms=200"));
-  std::this_thread::sleep_for(50ms);  // lets the request reach the server; the test holds either way
+  // Stop only once the request is in the blocking pool: until the server has
+  // read it, the connection is one waiting for a request, which a stop closes
+  // unanswered. A fixed 50 ms sleep here left that to the scheduler.
+  ASSERT_TRUE(eventually([&] { return server().state().blocking().threads_started() > 0; }));
   std::thread stopper([this] { stop(); });
   const auto r = busy.read_response();
   ASSERT_TRUE(r);
