@@ -16,6 +16,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::BothEngines;
 using testing::TestServer;
+using testing::kOpenLoopCountTolerance;
 
 void expect_clean(const LoadResult& r) {
   EXPECT_GT(r.requests, 0u);
@@ -83,8 +84,8 @@ TEST_P(BothEngines, OpenLoopSendsAtTheRequestedRate) {
   const auto r = run_load(s);
   EXPECT_TRUE(r.open_loop);
   EXPECT_EQ(r.errors.total(), 0u);
-  EXPECT_NEAR(static_cast<double>(r.requests_sent), 2000.0, 2000.0 * 0.05);
-  EXPECT_NEAR(static_cast<double>(r.requests), 2000.0, 2000.0 * 0.05);
+  EXPECT_NEAR(static_cast<double>(r.requests_sent), 2000.0, 2000.0 * kOpenLoopCountTolerance);
+  EXPECT_NEAR(static_cast<double>(r.requests), 2000.0, 2000.0 * kOpenLoopCountTolerance);
 }
 
 // A 300 ms stall shows in the corrected latency's tail, not in the service time's p99.
