@@ -13,6 +13,8 @@ namespace {
 // (net/http keeps a 4 KiB bufio.Reader per connection).
 constexpr std::size_t kReadChunk = 16 * 1024;
 constexpr std::size_t kIdleReadChunk = 1024;
+// Below this much free room, a read grows the buffer by a chunk instead.
+constexpr std::size_t kMinReadRoom = 512;
 
 int status_for(const boost::system::error_code& ec) {
   if (ec == http::error::header_limit) return 431;
@@ -75,8 +77,13 @@ std::optional<ReadResult> RequestReader::feed(RequestParser& parser, bool header
 }
 
 bool RequestReader::read_more(std::size_t chunk, gort::Yield yield) {
+  // Read into the room the buffer already has while there is enough of it.
+  // Asking for a whole chunk every time made flat_buffer reallocate (size +
+  // chunk bytes, copied) on every read of a head that trickles in: a client
+  // sending one byte a second cost a 16 KiB allocation per byte (README.md, "Slow headers").
+  const std::size_t room = buffer_.capacity() - buffer_.size();
   boost::system::error_code ec;
-  std::size_t n = stream_.async_read_some(buffer_.prepare(chunk), yield[ec]);
+  std::size_t n = stream_.async_read_some(buffer_.prepare(room >= kMinReadRoom ? room : chunk), yield[ec]);
   if (ec) return false;  // EOF, reset, timeout or cancellation (shutdown)
   buffer_.commit(n);
   return true;

@@ -1,6 +1,11 @@
 // Keep-alive, pipelining, Connection: close, HTTP/1.0 and graceful shutdown.
 #include <gtest/gtest.h>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+#include <string>
 #include <thread>
 
 #include "testing/http_client.hpp"
@@ -10,6 +15,7 @@ namespace {
 
 using apibench::testing::get_request;
 using apibench::testing::HttpResponse;
+using apibench::testing::request_with_body;
 using apibench::testing::TestConnection;
 using gostyle::test::RunningServer;
 using namespace std::chrono_literals;
@@ -65,6 +71,30 @@ TEST(Connections, Http10ClosesUnlessAskedToKeepAlive) {
     ASSERT_TRUE(k);
     EXPECT_EQ(k->header("Connection"), "keep-alive");
   }
+}
+
+// A client that trickles its request in (a slow link, or a slowloris) is served
+// once the request is whole, whatever the size of the pieces; a head longer than
+// the idle read buffer makes the buffer grow while bytes keep trickling in.
+TEST(Connections, RequestsThatTrickleInAreServed) {
+  RunningServer s;
+  TestConnection c(s.port());
+  const int on = 1;
+  setsockopt(c.fd(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);  // one piece per segment
+  const std::string body = R"({"customer":"c","items":[{"sku":"S","qty":1,"price_cents":5}]})";
+  const std::string requests =
+      get_request("/json", "X-Long: " + std::string(1500, 'a') + "\r\n") +
+      request_with_body("POST", "/orders", "application/json", body);
+  for (std::size_t at = 0; at < requests.size(); at += 16) {
+    ASSERT_TRUE(c.send(std::string_view(requests).substr(at, 16)));
+    std::this_thread::sleep_for(1ms);  // separate reads on the server (not a timing assertion)
+  }
+  std::optional<HttpResponse> json = c.read_response();
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->body, R"({"message":"Hello, World!"})");
+  std::optional<HttpResponse> order = c.read_response();
+  ASSERT_TRUE(order);
+  EXPECT_EQ(order->status, 201);
 }
 
 TEST(Connections, StopFinishesTheRequestInFlight) {
