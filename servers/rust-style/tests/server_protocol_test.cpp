@@ -4,7 +4,9 @@
 
 #include <string>
 #include <thread>
+#include <vector>
 
+#include "deadline_sweeper.hpp"
 #include "server_fixture.hpp"
 #include "testing/http_client.hpp"
 
@@ -151,6 +153,16 @@ TEST_F(Protocol, IdleKeepAliveConnectionIsClosed) {
   c.send(get_request("/json"));
   ASSERT_TRUE(c.read_response());
   EXPECT_TRUE(c.closed_by_peer(5000ms));
+}
+
+TEST_F(Protocol, EveryIdleConnectionIsClosedWhenASweepTakesSeveralSlices) {
+  auto options = test_options();
+  options.threads = 1;
+  options.idle_timeout = 100ms;
+  start(options);
+  std::vector<TestConnection> idle;
+  for (int i = 0; i < 3 * DeadlineSweeper::kSliceBudget; ++i) idle.emplace_back(port());
+  for (std::size_t i = 0; i < idle.size(); ++i) ASSERT_TRUE(idle[i].closed_by_peer(5000ms)) << "connection " << i;
 }
 
 TEST_F(Protocol, SlowHeadersAreClosedAfterTheHeaderTimeout) {
