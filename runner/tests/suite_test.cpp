@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 
 namespace ar = apibench::runner;
@@ -92,4 +94,19 @@ TEST(Suite, AWorkloadsOwnDurationSetsItsWindowUnlessTheCommandLineGivesOne) {
     {"name": "w", "requests": [{"path": "/json"}], "connections": [1], "duration_ms": 0}]})";
   EXPECT_THROW(ar::load_suite(file.string(), APIBENCH_SOURCE_DIR), std::runtime_error);
   fs::remove(file);
+}
+
+// `apibench ratios` reads these workloads of a design run by name; a suite without one
+// leaves its target "not measured" (the cache allocation target was, until the cache
+// workload was added).
+TEST(Suite, TheDesignSuiteHasEveryWorkloadTheRatiosRead) {
+  const auto s = ar::load_suite("design", APIBENCH_SOURCE_DIR);
+  for (const char* name : {"json", "json-half-max", "plaintext", "orders", "cache", "blocking", "idle-10k"}) {
+    const auto it = std::find_if(s.workloads.begin(), s.workloads.end(), [&](const auto& w) { return w.name == name; });
+    EXPECT_NE(it, s.workloads.end()) << name;
+  }
+  const auto cache = std::find_if(s.workloads.begin(), s.workloads.end(), [](const auto& w) { return w.name == "cache"; });
+  ASSERT_NE(cache, s.workloads.end());
+  EXPECT_EQ(cache->route, "cache");
+  EXPECT_TRUE(fs::exists(fs::path(APIBENCH_SOURCE_DIR) / cache->scenario)) << cache->scenario;
 }
