@@ -57,8 +57,10 @@ RatioLine value_line(const report::RunData& run, std::string what, const std::st
   line.va = median_of(run, server, src, why_a);
   line.vb = median_of(run, beside, src, why_b);
   line.note = why_a;
-  // The counter catches a rare allocation from outside the request path (about 1 in 100 requests): under 0.05 reads as 0.
-  if (line.va && must_be) line.met = *line.va <= *must_be + 0.05;
+  // The count covers the whole window around the load, the connections' set-up included: rust-style
+  // allocates about 10 times per accepted connection, 0.002 per request with 64 connections over a
+  // 4 s cell. Up to 0.01 reads as 0; one allocation per 100 requests or more is per-request work.
+  if (line.va && must_be) line.met = *line.va <= *must_be + 0.01;
   return line;
 }
 
