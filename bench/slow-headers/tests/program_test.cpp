@@ -1,0 +1,51 @@
+// The program as the benchmark script runs it: it ends by itself and prints its
+// summary, and a bad flag gets a one-line error and exit code 2.
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "test_server.hpp"
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string output;  // stdout and stderr
+};
+
+// `timeout` bounds the run, so a program that never stops fails the test instead of hanging it.
+Outcome run_program(const std::string& arguments) {
+  const std::string command = "timeout 20 " SLOW_HEADERS_PROGRAM " " + arguments + " 2>&1";
+  Outcome outcome;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return outcome;
+  std::array<char, 4096> chunk;
+  for (std::size_t n; (n = fread(chunk.data(), 1, chunk.size(), pipe)) > 0;) outcome.output.append(chunk.data(), n);
+  const int status = pclose(pipe);
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+TEST(Program, EndsByItselfAfterTheDurationAndPrintsTheSummary) {
+  gostyle::test::RunningServer server;
+  const Outcome outcome = run_program("--port " + std::to_string(server.port()) + " --connections 5 --duration 1s");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("slow connections: 5 kept open"), std::string::npos) << outcome.output;
+  EXPECT_NE(outcome.output.find("slow-header client CPU:"), std::string::npos) << outcome.output;
+}
+
+TEST(Program, BadFlagsGetAOneLineErrorAndExitCode2) {
+  for (const char* arguments : {"--port 80 --connections abc", "--connections 5", "--port 80 --duration soon",
+                                "--port 80 --duration 0", "--port 80 --bogus"}) {
+    const Outcome outcome = run_program(arguments);
+    EXPECT_EQ(outcome.exit_code, 2) << arguments << ": " << outcome.output;
+    EXPECT_EQ(outcome.output.rfind("apibench-slow-headers: ", 0), 0u) << arguments << ": " << outcome.output;
+    EXPECT_EQ(outcome.output.find('\n'), outcome.output.size() - 1) << arguments << ": one line";
+  }
+}
+
+}  // namespace
