@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "contract/batch_scheduling.hpp"
+
 namespace gort {
 
 BlockingPool::BlockingPool(std::size_t max_threads) : max_threads_(max_threads == 0 ? 1 : max_threads) {}
@@ -31,6 +33,10 @@ void BlockingPool::claim_thread() {
 }
 
 void BlockingPool::thread_main() {
+  // A pool thread waking from its call must not preempt the worker threads
+  // (contract/batch_scheduling.hpp says why; Go's runtime gets the same effect
+  // because a thread leaving a syscall must re-acquire a P first).
+  apibench::contract::enter_batch_scheduling();
   for (;;) {
     std::optional<Job> job = jobs_.receive();
     if (!job) return;  // closed

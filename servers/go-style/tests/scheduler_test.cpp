@@ -1,5 +1,6 @@
 // The gort scheduler: many tasks on few threads, fair turns, blocking hand-off.
 #include <gtest/gtest.h>
+#include <sched.h>
 
 #include <atomic>
 #include <chrono>
@@ -142,6 +143,21 @@ TEST(Scheduler, CallsPastThePoolCapWaitTheirTurnWhileOtherTasksRun) {
   EXPECT_EQ(finished.load(), kCalls);
   EXPECT_EQ(most_inside.load(), static_cast<int>(kCap));
   EXPECT_EQ(threads_when_full, kCap);
+}
+
+// A pool thread waking from a call must not preempt the workers
+// (contract/batch_scheduling.hpp): the call runs under SCHED_BATCH, the worker
+// keeps the policy it had.
+TEST(Scheduler, ABlockingCallRunsOnABatchScheduledThread) {
+  gort::Runtime rt(1);
+  int policy_in_call = -1, policy_on_worker_after = -1;
+  rt.go([&](gort::Yield y) {
+    policy_in_call = rt.blocking().call(y, [] { return sched_getscheduler(0); });
+    policy_on_worker_after = sched_getscheduler(0);
+  });
+  rt.run();
+  EXPECT_EQ(policy_in_call, SCHED_BATCH);
+  EXPECT_NE(policy_on_worker_after, SCHED_BATCH);
 }
 
 TEST(Scheduler, ABlockingCallPassesItsExceptionBackToTheTask) {

@@ -1,5 +1,7 @@
 #include "blocking_pool.hpp"
 
+#include "contract/batch_scheduling.hpp"
+
 namespace apibench::rust_style {
 
 BlockingPool::~BlockingPool() {
@@ -28,6 +30,9 @@ std::size_t BlockingPool::threads_started() const {
 }
 
 void BlockingPool::work() {
+  // A job's thread waking (64 sleeps in /work ending together) must not preempt
+  // the event loops: contract/batch_scheduling.hpp says why.
+  apibench::contract::enter_batch_scheduling();
   std::unique_lock lock(mutex_);
   for (;;) {
     ++idle_;
