@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"syscall"
 	"time"
 )
 
@@ -35,9 +36,22 @@ const (
 	HealthBody = `{"status":"ok"}`
 )
 
-// Sleep blocks the calling goroutine for ms milliseconds, as a blocking
-// downstream call would: the runtime parks the goroutine, not the thread.
-func Sleep(ms int) { time.Sleep(time.Duration(ms) * time.Millisecond) }
+// Sleep blocks for ms milliseconds in a nanosleep system call, as a blocking
+// downstream call would: docs/api.md asks for a real blocking sleep, not a
+// timer (time.Sleep parks the goroutine and blocks no thread). The thread
+// blocks in the system call; Go's runtime hands its P to another thread, so
+// the other goroutines keep running: the behaviour the article credits to Go.
+func Sleep(ms int) {
+	left := syscall.NsecToTimespec(int64(ms) * int64(time.Millisecond))
+	for {
+		var rest syscall.Timespec
+		// The runtime's preemption signals interrupt the sleep: sleep what is left.
+		if err := syscall.Nanosleep(&left, &rest); err != syscall.EINTR {
+			return
+		}
+		left = rest
+	}
+}
 
 // Main runs a peer: it parses the command line, builds the handler with
 // newHandler and serves it until SIGTERM or SIGINT. It never returns.
