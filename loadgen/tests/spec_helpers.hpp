@@ -7,12 +7,6 @@
 
 namespace apibench::loadgen::testing {
 
-// How far an open loop's count over a 1 s window may stray from rate x window in the tests:
-// 10% is 100 ms of sends, more than a generator or test-server thread is descheduled at an
-// edge of the window on a loaded 2-core machine; a wrong rate (a thread share counted twice
-// or not at all, a backlog dropped) is off by far more.
-inline constexpr double kOpenLoopCountTolerance = 0.10;
-
 inline LoadSpec short_spec(std::uint16_t port, std::chrono::milliseconds duration = std::chrono::milliseconds(300)) {
   LoadSpec spec;
   spec.port = port;

@@ -16,7 +16,6 @@ namespace {
 using namespace std::chrono_literals;
 using testing::BothEngines;
 using testing::TestServer;
-using testing::kOpenLoopCountTolerance;
 
 void expect_clean(const LoadResult& r) {
   EXPECT_GT(r.requests, 0u);
@@ -76,16 +75,25 @@ TEST_P(BothEngines, AnnouncedCloseReconnectsWithoutErrors) {
   EXPECT_GT(server.connections_accepted(), 2u);
 }
 
-TEST_P(BothEngines, OpenLoopSendsAtTheRequestedRate) {
+// Over real sockets, no rate precision (the simulated clock checks the schedule exactly,
+// open_loop_test.cpp): the schedule never sends ahead, so no more than is due in the window
+// goes out (the warm-up is 0, so nothing due before it); every answer is counted, so only
+// what was still on the wire when the window closed is missing.
+TEST_P(BothEngines, OpenLoopLosesNothingAndCountsEveryAnswer) {
   TestServer server;
-  auto s = spec(server.port(), 1000ms);
+  auto s = spec(server.port(), 500ms);
   s.rate = 2000;
   s.threads = 2;
+  s.pipeline = 2;
   const auto r = run_load(s);
   EXPECT_TRUE(r.open_loop);
   EXPECT_EQ(r.errors.total(), 0u);
-  EXPECT_NEAR(static_cast<double>(r.requests_sent), 2000.0, 2000.0 * kOpenLoopCountTolerance);
-  EXPECT_NEAR(static_cast<double>(r.requests), 2000.0, 2000.0 * kOpenLoopCountTolerance);
+  EXPECT_GT(r.requests_sent, 0u);
+  EXPECT_LE(r.requests_sent, 1000u + s.threads) << "due in 500 ms at 2000/s, plus one a thread for its phase";
+  EXPECT_LE(r.requests, r.requests_sent);
+  EXPECT_GE(r.requests + s.connections * s.pipeline, r.requests_sent) << "answers lost";
+  EXPECT_EQ(r.status_classes[2], r.requests);
+  EXPECT_EQ(r.service_time.count(), r.requests);
 }
 
 // A 300 ms stall shows in the corrected latency's tail, not in the service time's p99.
