@@ -63,19 +63,22 @@ SweepStep run_step(const LoadSpec& spec, const SweepSpec& sweep, const LoadRunne
 
 }  // namespace
 
+LoadResult run_probe(const LoadSpec& spec, const LoadRunner& run) {
+  LoadSpec probe = spec;
+  probe.rate.reset();
+  return run ? run(probe) : run_load(probe);
+}
+
 SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep, const LoadRunner& runner) {
   LoadRunner run = runner;
   if (!run) run = [](const LoadSpec& spec) { return run_load(spec); };
   SweepResult out;
-  LoadSpec probe = base;
-  probe.rate.reset();
-  probe.duration = sweep.step_duration;
-  probe.request_count.reset();  // every step is timed
-  out.probe_requests_per_second = run(probe).requests_per_second();
+  LoadSpec step_spec = base;
+  step_spec.duration = sweep.step_duration;
+  step_spec.request_count.reset();  // every step is timed
+  out.probe_requests_per_second = run_probe(step_spec, run).requests_per_second();
   if (out.probe_requests_per_second <= 0) return out;
 
-  LoadSpec step_spec = probe;
-  step_spec.duration = sweep.step_duration;
   step_spec.warmup = std::chrono::milliseconds(0);  // the probe and the steps before warm the server
   step_spec.setup.clear();  // the probe sent it already (e.g. the cache preload)
   double rate = out.probe_requests_per_second * sweep.start_fraction;

@@ -56,6 +56,10 @@ struct SweepResult {
 // passes its own to change the server between attempts.
 using LoadRunner = std::function<LoadResult(const LoadSpec&)>;
 
+// The closed-loop probe of a sweep or an open-loop cell: spec run with its rate dropped, to
+// see what the server can do at its connections. Throws like run_load.
+LoadResult run_probe(const LoadSpec& spec, const LoadRunner& run = {});
+
 // base is the spec of every step (its rate is ignored). Throws like run_load.
 SweepResult run_sweep(const LoadSpec& base, const SweepSpec& sweep, const LoadRunner& run = {});
 

@@ -1,11 +1,11 @@
 #include "runner/open_loop.hpp"
 
+#include "loadgen/sweep.hpp"
+
 namespace apibench::runner {
 
 OpenLoopRecord probe_and_offer(loadgen::LoadSpec& spec, const OpenLoopSpec& open_loop) {
-  loadgen::LoadSpec probe = spec;
-  probe.rate.reset();
-  const loadgen::LoadResult probed = loadgen::run_load(probe);
+  const loadgen::LoadResult probed = loadgen::run_probe(spec);
   OpenLoopRecord record;
   record.fraction_of_max = open_loop.fraction_of_max;
   record.probe_requests_per_second = probed.requests_per_second();

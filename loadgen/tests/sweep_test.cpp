@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <thread>
+#include <vector>
 
 #include "loadgen/tests/spec_helpers.hpp"
 #include "loadgen/tests/test_server.hpp"
@@ -139,4 +140,22 @@ TEST(Sweep, AStepThatMissesTwiceStopsTheSweep) {
   EXPECT_STREQ(r.steps[0].verdict, "p99 over the SLO");
   EXPECT_FALSE(r.max_rate.has_value());
   EXPECT_EQ(loads, 3u);
+}
+
+// The probe both a sweep and an open-loop cell start with: the spec as given, closed loop.
+TEST(SweepProbe, RunsTheSpecClosedLoop) {
+  auto spec = lg::testing::short_spec(1234, 700ms);
+  spec.rate = 500;
+  spec.connections = 3;
+  std::vector<lg::LoadSpec> seen;
+  const auto result = lg::run_probe(spec, [&](const lg::LoadSpec& s) {
+    seen.push_back(s);
+    return made_up(42, 1000);
+  });
+  EXPECT_EQ(result.requests, 42u);
+  ASSERT_EQ(seen.size(), 1u);
+  EXPECT_FALSE(seen[0].rate);
+  EXPECT_EQ(seen[0].connections, 3u);
+  EXPECT_EQ(seen[0].duration, 700ms);
+  EXPECT_EQ(seen[0].port, 1234);
 }
