@@ -28,7 +28,9 @@ class InstantTransport final : public Transport {
 class SimulatedThread {
  public:
   SimulatedThread(const LoadSpec& spec, double rate, double phase = 0)
-      : spec_(spec), plan_(make_plan(spec_)), traffic_(plan_, ThreadShare{spec.connections, rate, phase, 0}, transport_) {
+      : spec_(spec),
+        plan_(make_plan(spec_)),
+        traffic_(plan_, ThreadShare{spec.connections, rate, phase, 0}, transport_) {
     traffic_.open_all(0);
     for (auto& c : traffic_.connections()) traffic_.connected(c, 0);
     const std::int64_t start = spec.warmup.count() * kMs;

@@ -9,25 +9,12 @@
 #include "report/run_data.hpp"
 #include "report/tables.hpp"
 #include "runner/results.hpp"
+#include "runner/tests/sweep_cells.hpp"
 
 namespace ar = apibench::report;
-namespace lg = apibench::loadgen;
 namespace rn = apibench::runner;
 
 namespace {
-
-lg::LoadResult result(std::uint64_t p99_ns, bool open_loop) {
-  lg::LoadResult r;
-  r.requests = 1000;
-  r.elapsed = std::chrono::seconds(1);
-  r.status_classes[2] = r.requests;
-  r.open_loop = open_loop;
-  for (int i = 0; i < 100; ++i) {
-    r.latency.record(i < 98 ? 1000 : p99_ns);
-    r.service_time.record(i < 98 ? 1000 : p99_ns / 2);
-  }
-  return r;
-}
 
 ar::RunData run_of(const std::vector<rn::CellResult>& cells) {
   nlohmann::json j = {{"schema", rn::kRunSchema}, {"cells", nlohmann::json::array()}};
@@ -39,23 +26,14 @@ rn::CellResult open_loop_cell(const std::string& server) {
   rn::CellResult cell(server, "json-half-max", 64);
   cell.ok = true;
   cell.open_loop = rn::OpenLoopRecord{0.5, 80000, 900, 40000};
-  for (int i = 0; i < 3; ++i) cell.repetitions.push_back({result(800'000, true), {}, std::nullopt});
+  for (int i = 0; i < 3; ++i) cell.repetitions.push_back({rn::testing::result_with_p99(800'000), {}, std::nullopt});
   return cell;
 }
 
+// The first step met on its re-run; the second missed twice, which ends the sweep.
 rn::CellResult sweep_cell() {
-  lg::SweepSpec spec;
-  spec.slo = std::chrono::milliseconds(10);
-  rn::CellResult cell("rust-style", "json-sweep", 64);
-  cell.ok = true;
-  cell.sweep = lg::SweepResult{};
-  cell.sweep->probe_requests_per_second = 83000;
-  auto stalled = lg::judge_attempt(800, result(46'000'000, true), spec);
-  cell.sweep->steps.push_back(lg::make_step(800, stalled, lg::judge_attempt(800, result(800'000, true), spec)));
-  auto missed = lg::judge_attempt(920, result(20'000'000, true), spec);
-  cell.sweep->steps.push_back(lg::make_step(920, missed, lg::judge_attempt(920, result(20'000'000, true), spec)));
-  cell.sweep->max_rate = 800;
-  return cell;
+  return rn::testing::sweep_cell(83000, {rn::testing::rerun_step(800, 46'000'000, 800'000),
+                                         rn::testing::rerun_step(920, 20'000'000, 20'000'000)});
 }
 
 }  // namespace

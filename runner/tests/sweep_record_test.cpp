@@ -3,33 +3,15 @@
 
 #include "runner/results.hpp"
 #include "runner/summary_table.hpp"
+#include "runner/tests/sweep_cells.hpp"
 
 namespace ar = apibench::runner;
-namespace lg = apibench::loadgen;
 
 namespace {
 
-lg::LoadResult result_with_p99(std::uint64_t p99_ns) {
-  lg::LoadResult r;
-  r.requests = 1000;
-  r.elapsed = std::chrono::seconds(1);
-  r.status_classes[2] = r.requests;
-  for (int i = 0; i < 100; ++i) r.latency.record(i < 98 ? 1000 : p99_ns);
-  return r;
-}
-
 ar::CellResult sweep_cell() {
-  lg::SweepSpec spec;
-  spec.slo = std::chrono::milliseconds(10);
-  ar::CellResult cell("rust-style", "json-sweep", 64);
-  cell.ok = true;
-  cell.sweep = lg::SweepResult{};
-  cell.sweep->probe_requests_per_second = 2000;
-  auto stalled = lg::judge_attempt(800, result_with_p99(46'000'000), spec);
-  cell.sweep->steps.push_back(lg::make_step(800, stalled, lg::judge_attempt(800, result_with_p99(800'000), spec)));
-  cell.sweep->steps.push_back(lg::judge_step(920, result_with_p99(900'000), spec));
-  cell.sweep->max_rate = 920;
-  return cell;
+  return ar::testing::sweep_cell(2000, {ar::testing::rerun_step(800, 46'000'000, 800'000),
+                                        ar::testing::one_attempt_step(920, 900'000)});
 }
 
 }  // namespace
