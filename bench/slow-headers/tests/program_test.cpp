@@ -1,5 +1,5 @@
-// The program as the benchmark script runs it: it ends by itself and prints its
-// summary, and a bad flag gets a one-line error and exit code 2.
+// The program as the benchmark script runs it: it ends by itself, or on SIGTERM,
+// and prints its summary; a bad flag gets a one-line error and exit code 2.
 #include <sys/wait.h>
 
 #include <array>
@@ -18,8 +18,8 @@ struct Outcome {
 };
 
 // `timeout` bounds the run, so a program that never stops fails the test instead of hanging it.
-Outcome run_program(const std::string& arguments) {
-  const std::string command = "timeout 20 " SLOW_HEADERS_PROGRAM " " + arguments + " 2>&1";
+Outcome run_program(const std::string& arguments, const std::string& timeout = "timeout 20") {
+  const std::string command = timeout + " " SLOW_HEADERS_PROGRAM " " + arguments + " 2>&1";
   Outcome outcome;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return outcome;
@@ -30,7 +30,7 @@ Outcome run_program(const std::string& arguments) {
   return outcome;
 }
 
-TEST(Program, EndsByItselfAfterTheDurationAndPrintsTheSummary) {
+TEST(SlowHeadersProgram, EndsByItselfAfterTheDurationAndPrintsTheSummary) {
   gostyle::test::RunningServer server;
   const Outcome outcome = run_program("--port " + std::to_string(server.port()) + " --connections 5 --duration 1s");
   EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
@@ -38,7 +38,17 @@ TEST(Program, EndsByItselfAfterTheDurationAndPrintsTheSummary) {
   EXPECT_NE(outcome.output.find("slow-header client CPU:"), std::string::npos) << outcome.output;
 }
 
-TEST(Program, BadFlagsGetAOneLineErrorAndExitCode2) {
+TEST(SlowHeadersProgram, SigtermEndsTheRunWithTheSummary) {
+  gostyle::test::RunningServer server;
+  // SIGTERM after 1 s; --preserve-status passes on the program's own exit code, and
+  // -k sends SIGKILL (exit 137) should it not stop.
+  const Outcome outcome = run_program("--port " + std::to_string(server.port()) + " --connections 5 --duration 1h",
+                                      "timeout --preserve-status -s TERM -k 10 1");
+  EXPECT_EQ(outcome.exit_code, 0) << outcome.output;
+  EXPECT_NE(outcome.output.find("slow connections: 5 kept open"), std::string::npos) << outcome.output;
+}
+
+TEST(SlowHeadersProgram, BadFlagsGetAOneLineErrorAndExitCode2) {
   for (const char* arguments : {"--port 80 --connections abc", "--connections 5", "--port 80 --duration soon",
                                 "--port 80 --duration 0", "--port 80 --bogus"}) {
     const Outcome outcome = run_program(arguments);
