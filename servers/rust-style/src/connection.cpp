@@ -18,9 +18,8 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 using contract::Method;
 
-// How long a closing connection drains what the client still sends, so the
+// How much a closing connection drains (for at most the linger timeout), so the
 // close does not turn into a reset that could destroy the last response.
-constexpr std::chrono::milliseconds kMaxLinger{1000};
 constexpr std::size_t kMaxLingerBytes = 256 * 1024;
 
 std::string_view reason_for(int status) noexcept {
@@ -173,26 +172,27 @@ asio::awaitable<void> Connection::yield_to_loop() {
 }
 
 void Connection::arm_read_deadline() noexcept {
-  const auto& options = loop_.state().options();
+  const TimeoutLanes& lanes = loop_.lanes();
   DeadlineSweeper& sweeper = loop_.sweeper();
   if (input_.empty()) {
-    watch_.expire_at(sweeper.deadline_after(options.idle_timeout), true);
+    sweeper.arm(watch_, sweeper.deadline_after(lanes.idle), true);
   } else if (awaiting_body_) {
-    watch_.expire_at(sweeper.deadline_after(options.idle_timeout), false);  // a body must keep arriving
+    sweeper.arm(watch_, sweeper.deadline_after(lanes.idle));  // a body must keep arriving
   } else {
     // From the request's first byte, not from the last read: every read clears
-    // the watch, so the same deadline is set again each time (a head sent one
+    // the watch, so the same deadline is armed again each time (a head sent one
     // byte at a time must not push it back).
     if (!header_clock_running_) {
       header_clock_running_ = true;
-      header_deadline_ = sweeper.deadline_after(options.header_timeout);
+      header_deadline_ = sweeper.deadline_after(lanes.header);
     }
-    watch_.expire_at(header_deadline_, false);
+    sweeper.arm(watch_, header_deadline_);
   }
 }
 
 void Connection::arm_write_deadline() noexcept {
-  watch_.expire_at(loop_.sweeper().deadline_after(loop_.state().options().idle_timeout), false);
+  DeadlineSweeper& sweeper = loop_.sweeper();
+  sweeper.arm(watch_, sweeper.deadline_after(loop_.lanes().idle));
 }
 
 // Closing with unread bytes makes the kernel send a reset, which can reach the
@@ -201,7 +201,8 @@ asio::awaitable<void> Connection::close_gracefully() {
   boost::system::error_code ec;
   socket_.shutdown(tcp::socket::shutdown_send, ec);
   if (input_.empty() || ec) co_return;
-  watch_.expire_at(loop_.sweeper().deadline_after(std::min(kMaxLinger, loop_.state().options().idle_timeout)), false);
+  DeadlineSweeper& sweeper = loop_.sweeper();
+  sweeper.arm(watch_, sweeper.deadline_after(loop_.lanes().linger));
   for (std::size_t drained = 0; drained < kMaxLingerBytes;) {
     input_.consume(input_.size());
     const std::span<char> space = input_.prepare(0);

@@ -76,7 +76,7 @@ class Connection {
   PendingWork work_;
   std::size_t need_ = 0;         // bytes the request being read needs in all, when known
   bool header_clock_running_ = false;  // its first bytes are here: the header deadline runs
-  Clock::time_point header_deadline_{};  // when the head must be complete, once the clock runs
+  Deadline header_deadline_{};  // when the head must be complete, once the clock runs
   bool awaiting_body_ = false;   // its head is here, its body is not complete yet
   bool continue_sent_ = false;   // "100 Continue" went out for it
 };

@@ -1,41 +1,69 @@
 #include "deadline_sweeper.hpp"
 
-namespace apibench::rust_style {
-namespace {
+#include <algorithm>
+#include <stdexcept>
 
-void cancel(boost::asio::ip::tcp::socket& socket) noexcept {
-  boost::system::error_code ignored;
-  socket.cancel(ignored);
+namespace apibench::rust_style {
+DeadlineSweeper::DeadlineSweeper(boost::asio::io_context& io, std::chrono::milliseconds tick)
+    : executor_(io.get_executor()),
+      timer_(io),
+      tick_(tick),
+      now_(Clock::now()) {}
+
+LaneId DeadlineSweeper::lane_for(std::chrono::milliseconds length) {
+  for (std::size_t i = 0; i < lane_count_; ++i) {
+    if (lengths_[i] == length) return static_cast<LaneId>(i);
+  }
+  if (lane_count_ == kMaxLanes) throw std::length_error("DeadlineSweeper: too many distinct timeout lengths");
+  lengths_[lane_count_] = length;
+  return static_cast<LaneId>(lane_count_++);
 }
 
-}  // namespace
+void DeadlineSweeper::arm(ConnectionWatch& w, Deadline deadline, bool idle) noexcept {
+  w.armed_ = true;
+  w.idle_ = idle;
+  if (w.lane_hook.is_linked()) {
+    if (w.lane_ == deadline.lane && w.queued_at_ == deadline.at) return;
+    w.lane_hook.unlink();
+  }
+  w.lane_ = deadline.lane;
+  w.queued_at_ = deadline.at;
+  lanes_[deadline.lane].insert(w);
+}
 
-DeadlineSweeper::DeadlineSweeper(boost::asio::io_context& io, std::chrono::milliseconds tick)
-    : executor_(io.get_executor()), timer_(io), tick_(tick), now_(Clock::now()) {}
-
-bool DeadlineSweeper::sweep_slice() noexcept {
-  now_ = Clock::now();
-  for (int budget = kSliceBudget; budget > 0 && !unswept_.empty(); --budget) {
-    ConnectionWatch& w = unswept_.front();
-    unswept_.pop_front();
-    swept_.push_back(w);
-    if (w.deadline_ <= now_) {
-      cancel(w.socket_);
-      w.clear();
+bool DeadlineSweeper::sweep_slice(Clock::time_point now) noexcept {
+  now_ = std::max(now_, now);
+  for (int budget = kSliceBudget; budget > 0; --budget) {
+    DeadlineLane* lane = earliest_lane();
+    if (lane == nullptr || lane->front().queued_at_ > now_) return false;
+    ConnectionWatch& w = lane->front();
+    w.lane_hook.unlink();
+    if (w.armed_) {  // a cleared watch only leaves the lane
+      w.armed_ = false;
+      w.on_expiry_(w.target_);
       budget -= kCancelCost - 1;
     }
   }
-  return !unswept_.empty();
+  return true;
+}
+
+DeadlineLane* DeadlineSweeper::earliest_lane() noexcept {
+  DeadlineLane* earliest = nullptr;
+  for (std::size_t i = 0; i < lane_count_; ++i) {
+    DeadlineLane& lane = lanes_[i];
+    if (lane.empty()) continue;
+    ++looked_at_;
+    if (earliest == nullptr || lane.front().queued_at_ < earliest->front().queued_at_) earliest = &lane;
+  }
+  return earliest;
 }
 
 // Once, at shutdown, so it looks at every watch in one go.
 void DeadlineSweeper::close_idle() noexcept {
-  for (WatchList* list : {&unswept_, &swept_}) {
-    for (ConnectionWatch& w : *list) {
-      if (w.idle_) {
-        cancel(w.socket_);
-        w.clear();
-      }
+  for (ConnectionWatch& w : every_) {
+    if (w.armed_ && w.idle_) {
+      w.armed_ = false;
+      w.on_expiry_(w.target_);
     }
   }
 }

@@ -1,49 +1,32 @@
 #pragma once
 // Connection timeouts for one event loop without a timer per request: each
-// connection keeps a deadline in its ConnectionWatch (a plain store), and one
-// periodic timer per loop sweeps the watches and cancels the sockets whose
-// deadline passed. The cancelled read fails and the connection's coroutine
-// ends, closing the socket it owns. The sweep also keeps a coarse clock so
-// setting a deadline needs no clock read.
+// connection arms a deadline in its ConnectionWatch, and one periodic timer per
+// loop cancels the sockets whose deadline passed. The cancelled read fails and
+// the connection's coroutine ends, closing the socket it owns. The sweep also
+// keeps a coarse clock so arming a deadline needs no clock read.
 //
-// A sweep looks at a bounded slice of watches per handler and yields to the
-// loop between slices, so thousands of idle connections never stall the
-// requests of the others: a pass moves each watch it has looked at from
-// unswept_ to swept_, and the lists trade places when the pass is done.
+// Watches wait in one DeadlineLane per timeout length, each sorted by
+// deadline, so a tick looks at the lanes' heads only: its cost is the number
+// of deadlines that passed, not the number of connections. The tick can then
+// be short, and expiries come a few at a time instead of in one burst per
+// tick. A tick that finds many expired works in bounded slices and yields to
+// the loop between them, so the other connections' requests are not stalled.
+#include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/intrusive/list.hpp>
 #include <chrono>
+#include <cstddef>
+#include <cstdint>
+
+#include "connection_watch.hpp"
+#include "deadline_lane.hpp"
 
 namespace apibench::rust_style {
-
-using Clock = std::chrono::steady_clock;
-
-class ConnectionWatch
-    : public boost::intrusive::list_base_hook<boost::intrusive::link_mode<boost::intrusive::auto_unlink>> {
- public:
-  explicit ConnectionWatch(boost::asio::ip::tcp::socket& socket) noexcept : socket_(socket) {}
-  ConnectionWatch(const ConnectionWatch&) = delete;
-  ConnectionWatch& operator=(const ConnectionWatch&) = delete;
-
-  // idle: waiting for a next request with nothing buffered, so shutdown may close it.
-  void expire_at(Clock::time_point deadline, bool idle) noexcept {
-    deadline_ = deadline;
-    idle_ = idle;
-  }
-  void clear() noexcept { expire_at(Clock::time_point::max(), false); }
-
- private:
-  friend class DeadlineSweeper;
-  boost::asio::ip::tcp::socket& socket_;
-  Clock::time_point deadline_ = Clock::time_point::max();
-  bool idle_ = false;
-};
 
 class DeadlineSweeper {
  public:
@@ -53,32 +36,52 @@ class DeadlineSweeper {
   static constexpr int kSliceBudget = 256;
   // A cancel (a system call and a queued completion) costs this many looks.
   static constexpr int kCancelCost = 16;
+  // Distinct timeout lengths: a connection has three (idle, header, linger).
+  static constexpr std::size_t kMaxLanes = 4;
 
-  // The watch unlinks itself when destroyed.
-  void watch(ConnectionWatch& w) noexcept { unswept_.push_back(w); }
-  // A deadline `after` from now. The sweep's clock may be a tick old, so a
-  // tick is added: a connection is closed a little late, never early.
-  Clock::time_point deadline_after(std::chrono::milliseconds after) const noexcept { return now_ + tick_ + after; }
-  bool empty() const noexcept { return unswept_.empty() && swept_.empty(); }
+  // Setup: the lane for timeouts of this length, shared by equal lengths.
+  // Throws std::length_error past kMaxLanes distinct lengths.
+  LaneId lane_for(std::chrono::milliseconds length);
+
+  // The watch leaves the sweeper when it is destroyed.
+  void watch(ConnectionWatch& w) noexcept { every_.push_back(w); }
+  // A deadline a lane's length from now. The sweep's clock may be a tick old,
+  // so a tick is added: a connection is closed a little late, never early.
+  Deadline deadline_after(LaneId lane) const noexcept { return {now_ + tick_ + lengths_[lane], lane}; }
+  // Re-arming the deadline it is queued with keeps its place: a request head's
+  // deadline, armed again after every read, must not move back.
+  void arm(ConnectionWatch& w, Deadline deadline, bool idle = false) noexcept;
+  bool empty() const noexcept { return every_.empty(); }
 
   // Sweeps every tick until stopping() and no connection is left.
   template <typename Stopping>
   boost::asio::awaitable<void> run(Stopping stopping);
+  // Expires what is due by `now` (the clock never goes back), a slice at a
+  // time; false when nothing due is left. Public so tests can give the time.
+  bool sweep_slice(Clock::time_point now) noexcept;
   // At shutdown: closes the connections waiting for a next request.
   void close_idle() noexcept;
 
- private:
-  // Looks at the next slice of the pass; false when the pass is done. Each
-  // slice reads the clock, so a long pass does not make deadlines early.
-  bool sweep_slice() noexcept;
+  // Deadlines read by all the sweeps so far: what the ticks cost.
+  std::uint64_t watches_looked_at() const noexcept { return looked_at_; }
 
-  using WatchList = boost::intrusive::list<ConnectionWatch, boost::intrusive::constant_time_size<false>>;
+ private:
+  // The lane whose head is due first; nullptr when every lane is empty.
+  DeadlineLane* earliest_lane() noexcept;
+
+  using EveryWatch = boost::intrusive::list<
+      ConnectionWatch, boost::intrusive::member_hook<ConnectionWatch, ConnectionWatch::Hook, &ConnectionWatch::every_hook>,
+      boost::intrusive::constant_time_size<false>>;
+
   boost::asio::io_context::executor_type executor_;  // concrete, so the yield between slices allocates nothing
   boost::asio::steady_timer timer_;
   std::chrono::milliseconds tick_;
   Clock::time_point now_;
-  WatchList unswept_;  // not yet looked at in this pass (new watches join here)
-  WatchList swept_;    // looked at in this pass
+  std::array<DeadlineLane, kMaxLanes> lanes_;
+  std::array<std::chrono::milliseconds, kMaxLanes> lengths_{};
+  std::size_t lane_count_ = 0;
+  EveryWatch every_;
+  std::uint64_t looked_at_ = 0;
 };
 
 template <typename Stopping>
@@ -87,8 +90,7 @@ boost::asio::awaitable<void> DeadlineSweeper::run(Stopping stopping) {
     timer_.expires_after(tick_);
     boost::system::error_code ec;
     co_await timer_.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
-    while (sweep_slice()) co_await boost::asio::post(executor_, boost::asio::use_awaitable);
-    unswept_.swap(swept_);
+    while (sweep_slice(Clock::now())) co_await boost::asio::post(executor_, boost::asio::use_awaitable);
     if (stopping() && empty()) co_return;
   }
 }

@@ -1,6 +1,5 @@
 #include "event_loop.hpp"
 
-#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/post.hpp>
@@ -17,16 +16,12 @@ namespace asio = boost::asio;
 using asio::ip::tcp;
 using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>;
 
-// Fine enough for timeouts in the tens of milliseconds, rare enough to cost nothing.
-std::chrono::milliseconds sweep_tick(const contract::ServerOptions& o) {
-  const auto shortest = std::min(o.idle_timeout, o.header_timeout);
-  return std::clamp(shortest / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(100));
-}
-
 }  // namespace
 
 EventLoop::EventLoop(ServerState& state, const tcp::endpoint& endpoint)
-    : state_(state), acceptor_(io_), sweeper_(io_, sweep_tick(state.options())), scratch_(state) {
+    : state_(state), acceptor_(io_), sweeper_(io_, sweep_tick(state.options())),
+      lanes_(TimeoutLanes::add_to(sweeper_, state.options())),
+      scratch_(state) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(tcp::acceptor::reuse_address(true));
   acceptor_.set_option(ReusePort(true));

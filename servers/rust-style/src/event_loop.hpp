@@ -12,6 +12,7 @@
 #include "loop_counters.hpp"
 #include "request_scratch.hpp"
 #include "server_state.hpp"
+#include "timeout_lanes.hpp"
 
 namespace apibench::rust_style {
 
@@ -31,6 +32,7 @@ class EventLoop {
   boost::asio::io_context& context() noexcept { return io_; }
   ServerState& state() noexcept { return state_; }
   DeadlineSweeper& sweeper() noexcept { return sweeper_; }
+  const TimeoutLanes& lanes() const noexcept { return lanes_; }
   LoopCounters& counters() noexcept { return counters_; }
   // Shared by the loop's connections; valid only until the next await.
   RequestScratch& scratch() noexcept { return scratch_; }
@@ -46,6 +48,7 @@ class EventLoop {
   boost::asio::io_context io_{BOOST_ASIO_CONCURRENCY_HINT_UNSAFE_IO};
   boost::asio::ip::tcp::acceptor acceptor_;
   DeadlineSweeper sweeper_;
+  TimeoutLanes lanes_;
   LoopCounters counters_;
   RequestScratch scratch_;
   bool stopping_ = false;  // touched only on this loop's thread
