@@ -2,15 +2,23 @@
 # Issue #9's benchmark: does normal traffic keep its p99 while 1,000 connections
 # send one header byte a second? (tests/overload checks that they are dropped;
 # this measures what they cost everyone else.)
-#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--burst]
+#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst]
 # SERVER is rust-style or go-style. The server runs on CPU 0 (--threads 1), the
 # load generator and the slow connections on CPU 1. Open-loop GET /json at a fixed
 # rate (default: 30% of a quick sweep's maximum at p99 <= 10 ms) for N seconds
-# (default 20), once alone and once beside the slow connections; prints
-# p50/p99/p99.9 of both and the ratios, for the corrected latency (from each
-# request's intended send time) and the service time (from its actual send), and
-# when the server dropped the slow ones (the header timeout, --header-timeout-ms,
-# is 5 s by default: docs/api.md).
+# (default 20), alone and then beside the slow connections, for --rounds rounds
+# (default 3) against the same server process; prints p50/p99/p99.9 of each run
+# and the ratios, for the corrected latency (from each request's intended send
+# time) and the service time (from its actual send), and when the server dropped
+# the slow ones (the header timeout, --header-timeout-ms, is 5 s by default:
+# docs/api.md).
+# The verdict: normal traffic keeps its p99 when the median over the rounds of
+# (p99 beside / p99 alone) is at most 1.5. A ratio per round, because this
+# machine's p99 alone drifts by up to 2x between minutes; the median, because
+# one slow minute should not decide; 1.5, because the slow connections do cost
+# something (a byte a millisecond to read, a reconnect a few microseconds to
+# accept) and the issue asks that the p99 be kept, not untouched. Exit 0 either
+# way: the verdict is a measurement, not a test.
 # The slow connections are bench/slow-headers' apibench-slow-headers: one epoll
 # thread whose sends are spread evenly over each second, its connections opened
 # over the first second, so the drops and reopenings are spread too (a slowloris's
@@ -26,20 +34,24 @@ set -euo pipefail
 trap 'echo "bench-slow-headers: failed at line $LINENO" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${APIBENCH_BUILD_DIR:-$root/build/release}
-usage() { echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--burst]" >&2; exit 2; }
+usage() { echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst]" >&2; exit 2; }
 
 server=${1:-}
 [[ $server == rust-style || $server == go-style ]] || usage
 shift
-rate="" seconds=20 slow=1000 burst=()
+rate="" seconds=20 slow=1000 rounds=3 burst=()
 while (($#)); do
   case $1 in
     --rate) rate=${2:?}; shift 2 ;;
     --seconds) seconds=${2:?}; shift 2 ;;
     --slow) slow=${2:?}; shift 2 ;;
+    --rounds) rounds=${2:?}; shift 2 ;;
     --burst) burst=(--burst); shift ;;
     *) usage ;;
   esac
+done
+for n in "$seconds" "$slow" "$rounds" ${rate:+"$rate"}; do
+  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench-slow-headers: '$n' is not a positive whole number" >&2; usage; }
 done
 
 apibench=$build/apibench
@@ -120,38 +132,72 @@ if [[ -z $rate ]]; then
   fi
 fi
 
-measure alone
+# One round: the load alone, then beside the slow connections (the slow client
+# is started afresh each round and ends by itself). Leaves round$1-alone.json,
+# round$1-attacked.json, round$1-slow.out and round$1.cpu (the slow client's
+# CPU seconds during the measured run) in $work.
+measure_round() {
+  local r=$1
+  measure "round$r-alone"
+  taskset -c 1 "$dripper" --port "$port" --connections "$slow" --duration $((seconds + 4)) "${burst[@]}" \
+    >"$work/round$r-slow.out" &
+  local slow_pid=$!
+  sleep 2  # the slow connections are open and dripping before the clock starts
+  local ticks_before ticks_after
+  ticks_before=$(cpu_ticks "$slow_pid")
+  measure "round$r-attacked"
+  ticks_after=$(cpu_ticks "$slow_pid")
+  wait "$slow_pid"
+  python3 -c "print(($ticks_after - $ticks_before) / $(getconf CLK_TCK))" >"$work/round$r.cpu"
+}
+
 total_before=$(metric apibench_connections_total)
-taskset -c 1 "$dripper" --port "$port" --connections "$slow" --duration $((seconds + 4)) "${burst[@]}" \
-  >"$work/slow.out" &
-slow_pid=$!
-sleep 2  # the slow connections are open and dripping before the clock starts
-ticks_before=$(cpu_ticks "$slow_pid")
-measure attacked
-ticks_after=$(cpu_ticks "$slow_pid")
-open_at_end=$(metric apibench_connections_open)
-wait "$slow_pid"
+for ((r = 1; r <= rounds; r++)); do measure_round "$r"; done
 total_after=$(metric apibench_connections_total)
 flock -u 9
 
-read -r a50 a99 a999 as50 as99 as999 arps aerr < <(percentiles "$work/alone.json")
-read -r b50 b99 b999 bs50 bs99 bs999 brps berr < <(percentiles "$work/attacked.json")
-ratio() { python3 -c "print(f'{$2 / $1:.2f}x' if $1 > 0 else '-')"; }
-row() { printf '%-22s %8s %8s %8s   %8s %8s %8s %9s %7s\n' "$@"; }
 shape=spread
 ((${#burst[@]})) && shape=burst
 echo
-echo "$server, GET /json open loop at $rate req/s, ${seconds}s each, 64 connections; server CPU 0, load CPU 1"
-echo "latency in us: corrected (from the intended send), then service time (svc, from the actual send)"
-row "run" "p50" "p99" "p99.9" "svc p50" "svc p99" "svc p99.9" "req/s" "errors"
-row "alone" "$a50" "$a99" "$a999" "$as50" "$as99" "$as999" "$arps" "$aerr"
-row "$slow slow ($shape)" "$b50" "$b99" "$b999" "$bs50" "$bs99" "$bs999" "$brps" "$berr"
-row "ratio" "$(ratio "$a50" "$b50")" "$(ratio "$a99" "$b99")" "$(ratio "$a999" "$b999")" \
-    "$(ratio "$as50" "$bs50")" "$(ratio "$as99" "$bs99")" "$(ratio "$as999" "$bs999")"
+echo "$server, GET /json open loop at $rate req/s, ${seconds}s per run, 64 connections, $rounds rounds;" \
+     "server CPU 0, load and $slow slow connections ($shape) CPU 1"
+python3 - "$work" "$rounds" "$seconds" "$slow" <<'PY'
+import json, statistics, sys
+work, rounds, seconds, slow = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+KEEPS = 1.5  # the verdict's bound on the median p99 ratio (see the script's header)
+
+def figures(name):
+    r = json.load(open(f"{work}/{name}.json"))
+    us = lambda kind, p: r[kind]["percentiles_ns"][p] / 1e3
+    return {"p50": us("latency", "p50"), "p99": us("latency", "p99"), "p99.9": us("latency", "p99.9"),
+            "svc p50": us("service_time", "p50"), "svc p99": us("service_time", "p99"),
+            "svc p99.9": us("service_time", "p99.9"),
+            "req/s": r["requests_per_second"], "errors": r["errors"]["total"]}
+
+cols = ["p50", "p99", "p99.9", "svc p50", "svc p99", "svc p99.9"]
+print("latency in us: corrected (from the intended send), then service time (svc, from the actual send)")
+print(f'{"run":<18}' + "".join(f"{c:>10}" for c in cols) + f'{"req/s":>9}{"errors":>8}')
+ratios = []
+for r in range(1, rounds + 1):
+    alone, beside = figures(f"round{r}-alone"), figures(f"round{r}-attacked")
+    for label, f in ((f"{r} alone", alone), (f"{r} beside slow", beside)):
+        print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}')
+    ratio = {c: beside[c] / alone[c] if alone[c] > 0 else float("nan") for c in cols}
+    print(f'{f"{r} ratio":<18}' + "".join(f"{ratio[c]:>9.2f}x" for c in cols))
+    ratios.append(ratio["p99"])
+    cpu = float(open(f"{work}/round{r}.cpu").read())
+    print(f"  slow-header client CPU during the measured run: {cpu:.2f} s in {seconds} s "
+          f"({100 * cpu / seconds:.1f}% of CPU 1)")
+median = statistics.median(ratios)
+print()
+print("p99 ratio (beside / alone) per round: " + ", ".join(f"{x:.2f}x" for x in ratios) +
+      f"; median {median:.2f}x")
+verdict = "yes" if median <= KEEPS else "no"
+print(f"normal traffic keeps its p99 beside {slow} slow-header connections: {verdict} "
+      f"(median ratio {median:.2f}x, at most {KEEPS}x to keep it)")
+PY
 echo
-cat "$work/slow.out"
-python3 -c "t = ($ticks_after - $ticks_before) / $(getconf CLK_TCK)
-print(f'slow-header client CPU during the measured run: {t:.2f} s in $seconds s ({100 * t / $seconds:.1f}% of CPU 1)')"
-echo "server /metrics: apibench_connections_total grew by $((total_after - total_before)) during the slow run" \
-     "(the slow connections and their reconnections, plus the 64 of the load and these /metrics requests);" \
-     "apibench_connections_open was $open_at_end as the load finished"
+echo "the slow-header client, last round:"
+cat "$work/round$rounds-slow.out"
+echo "server /metrics: apibench_connections_total grew by $((total_after - total_before)) over the rounds" \
+     "(the slow connections and their reconnections, plus the load's 64 a run and the /metrics requests)"
