@@ -14,12 +14,15 @@
 #include "tests/hostile/case_runner.hpp"
 #include "tests/hostile/hostile_case.hpp"
 #include "tests/hostile/process_memory.hpp"
+#include "tests/hostile/rss_growth.hpp"
 
 namespace apibench::hostile {
 namespace {
 
 constexpr std::uint64_t kMiB = 1024 * 1024;
 constexpr int kWarmUpRounds = 20;
+// How many of the cases that grew RSS most a failed memory check names.
+constexpr std::size_t kCasesNamed = 5;
 // How far RSS may stay above the warmed-up baseline once the cases are done:
 // 8 MiB or a quarter of the baseline, whichever is larger. Generous for
 // allocator caches; the corpus sends over 13 MiB, so keeping any large case's
@@ -70,16 +73,22 @@ class HostileTest : public conformance::ServerTest {
   }
 
   // Runs every case; calls report(what went wrong) for each case answered wrongly.
-  // Stops early, reporting why, when the server dies.
+  // Stops early, reporting why, when the server dies. With growth, records the
+  // server's RSS after each case.
   template <typename Report>
-  void run_cases(Report report) {
+  void run_cases(Report report, RssGrowth* growth = nullptr) {
     for (const HostileCase& c : cases()) {
       if (std::string wrong = judge(c, deliver(port(), c)); !wrong.empty()) report(wrong);
       if (!process().running()) {
         return report(c.name + ": the server died: " + process().stderr_tail());
       }
       if (!answers_health(port())) report(c.name + ": GET /health is not answered 200 after this case");
+      if (growth) record_rss(*growth, c.name);
     }
+  }
+
+  void record_rss(RssGrowth& growth, const std::string& case_name) {
+    if (std::optional<std::uint64_t> rss = resident_bytes(process().pid())) growth.record(case_name, *rss);
   }
 };
 
@@ -88,13 +97,16 @@ using HostilePeerServer = HostileTest;
 
 TEST_P(HostileCppServer, EveryCaseGetsTheContractsAnswer) {
   const std::uint64_t baseline = warm_rss();
-  run_cases([](const std::string& wrong) { ADD_FAILURE() << wrong; });
+  RssGrowth growth(baseline);
+  run_cases([](const std::string& wrong) { ADD_FAILURE() << wrong; }, &growth);
   ASSERT_TRUE(process().running());
   const std::uint64_t after = settled_rss(baseline);
   std::cout << GetParam().name << ": RSS " << baseline / 1024 << " KiB after warm-up, " << after / 1024
             << " KiB after the cases (allowed " << allowed_rss(baseline) / 1024 << " KiB)\n";
   if (kRssIsMeaningful) {
-    EXPECT_LE(after, allowed_rss(baseline)) << "RSS grew from " << baseline << " to " << after << " bytes";
+    EXPECT_LE(after, allowed_rss(baseline)) << "RSS grew from " << baseline << " to " << after
+                                            << " bytes; the cases that grew it most (RSS after the case minus before it):\n"
+                                            << growth.largest(kCasesNamed);
   }
 }
 
