@@ -39,8 +39,10 @@ const (
 // Sleep blocks for ms milliseconds in a nanosleep system call, as a blocking
 // downstream call would: docs/api.md asks for a real blocking sleep, not a
 // timer (time.Sleep parks the goroutine and blocks no thread). The thread
-// blocks in the system call; Go's runtime hands its P to another thread, so
-// the other goroutines keep running: the behaviour the article credits to Go.
+// blocks in the system call and Go's runtime is meant to hand its P to another
+// thread so the other goroutines keep running, the behaviour the article
+// credits to Go. At GOMAXPROCS=1 that hand-off mostly waits for a returning
+// sleeper and the server stalls (measured in servers/peers/README.md).
 func Sleep(ms int) {
 	left := syscall.NsecToTimespec(int64(ms) * int64(time.Millisecond))
 	for {
