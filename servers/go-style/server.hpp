@@ -37,8 +37,6 @@ class Server {
   void run();
   // Graceful stop; safe from any thread, at any time, more than once.
   void stop();
-  // The runtime's pool of task stacks, for its counts (tests, diagnostics).
-  const gort::StackPool& task_stacks() const { return runtime_.stacks(); }
 
  private:
   using SignalSet = boost::asio::basic_signal_set<gort::TaskExecutor>;

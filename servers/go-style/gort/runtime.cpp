@@ -9,7 +9,6 @@ namespace gort {
 
 Runtime::Runtime(unsigned threads, std::size_t max_blocking_threads)
     : threads_(threads == 0 ? 1 : threads),
-      stacks_(kStackBytes, kMaxFreeStacks),
       context_(static_cast<int>(threads_)),
       blocking_(max_blocking_threads) {}
 

@@ -2,16 +2,14 @@
 // gort::Runtime: the scheduler. `threads` worker threads (GOMAXPROCS) all run one
 // io_context, whose handler queue is the run queue every worker takes from (a
 // global queue; see README.md for why not work stealing) and whose epoll reactor
-// is the netpoller tasks park on. go() starts a task on a fresh strand, on a
-// stack from the runtime's StackPool.
+// is the netpoller tasks park on. go() starts a task on a fresh strand.
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/spawn.hpp>
 #include <cstddef>
 #include <exception>
 #include <utility>
 
 #include "gort/blocking.hpp"
-#include "gort/spawn.hpp"
-#include "gort/stack_pool.hpp"
 #include "gort/task.hpp"
 
 namespace gort {
@@ -26,11 +24,6 @@ class Runtime {
   // task costs the pages it used and nothing more; at 256 KiB each stack was a
   // mapping of its own, whose malloc header and unaligned top cost two extra pages.
   static constexpr std::size_t kStackBytes = 64 * 1024;
-  // How many finished tasks' stacks the runtime keeps for new tasks. Enough for
-  // a wave of 1,000 connections dropped and reopened together (issue #9) to start
-  // on stacks already in memory; the bound caps what idle stacks can hold at
-  // 1,024 stacks' touched pages (README.md, "Slow headers").
-  static constexpr std::size_t kMaxFreeStacks = 1024;
 
   explicit Runtime(unsigned threads, std::size_t max_blocking_threads = BlockingPool::kDefaultMaxThreads);
   Runtime(const Runtime&) = delete;
@@ -46,17 +39,16 @@ class Runtime {
   // Starts a task on a given home strand (e.g. the strand a socket was accepted on).
   template <class Fn>
   void go_on(TaskExecutor home, Fn&& fn) {
-    gort::spawn(
+    asio::spawn(
         home,
         [fn = std::forward<Fn>(fn)](Yield yield) mutable { run_guarded(fn, yield); },
-        boost::coroutines::attributes(kStackBytes), PooledStackAllocator(stacks_));
+        boost::coroutines::attributes(kStackBytes));
   }
 
   TaskExecutor make_task_executor() { return asio::make_strand(context_); }
   asio::io_context& context() { return context_; }
   BlockingPool& blocking() { return blocking_; }
   unsigned threads() const { return threads_; }
-  const StackPool& stacks() const { return stacks_; }
 
   // Runs the workers (the caller is one of them) until every task has finished,
   // then stops the blocking pool's threads.
@@ -78,7 +70,6 @@ class Runtime {
   static void report_task_failure(std::exception_ptr error) noexcept;
 
   unsigned threads_;
-  StackPool stacks_;  // before context_: tasks the context destroys give their stacks back to it
   asio::io_context context_;
   BlockingPool blocking_;
 };
