@@ -88,17 +88,6 @@ metric() {  # the value of one /metrics line, e.g. apibench_connections_total
   curl -s "http://127.0.0.1:$port/metrics" | awk -v name="$1" '$1 == name { print $2 }'
 }
 
-# p50 p99 p99.9 of the corrected latency, then of the service time, in microseconds;
-# the requests/s reached and the errors; from `load --json`.
-percentiles() {
-  python3 - "$1" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))
-us = lambda kind: " ".join(f'{r[kind]["percentiles_ns"][p] / 1e3:.0f}' for p in ("p50", "p99", "p99.9"))
-print(f'{us("latency")} {us("service_time")} {r["requests_per_second"]:.0f} {r["errors"]["total"]}')
-PY
-}
-
 # utime + stime of a process in clock ticks (/proc/PID/stat fields 14 and 15; the
 # program's name, field 2, holds no space).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }

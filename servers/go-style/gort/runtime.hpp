@@ -19,7 +19,7 @@ class Runtime {
   // A task's stack. Go starts at 8 KiB and grows; a fiber cannot grow, so this is
   // sized for the deepest handler path with a wide margin (README.md: the deepest
   // request measured uses well under a quarter of it). Only touched pages cost
-  // memory. Stacks come from malloc (through the StackPool): below glibc's mmap
+  // memory. Boost.Coroutine takes the stack from malloc: below glibc's mmap
   // threshold (128 KiB) stacks are carved from the heap back to back, so an idle
   // task costs the pages it used and nothing more; at 256 KiB each stack was a
   // mapping of its own, whose malloc header and unaligned top cost two extra pages.
