@@ -1,7 +1,8 @@
 #pragma once
-// A connection's timeout as its loop's DeadlineSweeper sees it. Arming and
-// clearing are stores and, at most once per sweep tick, a move to the back of
-// a lane (a list of watches with one timeout length, sorted by deadline).
+// A connection's timeout as its loop's DeadlineSweeper sees it. Arming is a
+// move to the back of a lane (a list of watches with one timeout length, sorted
+// by deadline), or only a store when the deadline is the one it is queued with;
+// clearing is a store.
 // Clearing leaves the watch where it is: the sweep drops it when it reaches
 // the head, so the hot path never touches the list to clear.
 #include <boost/asio/ip/tcp.hpp>

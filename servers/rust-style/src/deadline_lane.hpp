@@ -1,8 +1,8 @@
 #pragma once
 // The watches whose deadlines have one timeout length, earliest first. A
-// deadline is set as the sweeper's clock plus a tick plus the length, and the
-// clock never goes back, so a new deadline belongs at the back: the sweep
-// needs to look only at the head to find what expired.
+// deadline is the time it was armed plus the length, and the clock never goes
+// back, so a new deadline belongs at the back: the sweep needs to look only at
+// the head to find what expired.
 #include <boost/intrusive/list.hpp>
 
 #include "connection_watch.hpp"

@@ -4,11 +4,8 @@
 #include <stdexcept>
 
 namespace apibench::rust_style {
-DeadlineSweeper::DeadlineSweeper(boost::asio::io_context& io, std::chrono::milliseconds tick)
-    : executor_(io.get_executor()),
-      timer_(io),
-      tick_(tick),
-      now_(Clock::now()) {}
+DeadlineSweeper::DeadlineSweeper(boost::asio::io_context& io)
+    : executor_(io.get_executor()), timer_(io), now_(Clock::now()) {}
 
 LaneId DeadlineSweeper::lane_for(std::chrono::milliseconds length) {
   for (std::size_t i = 0; i < lane_count_; ++i) {
@@ -16,6 +13,7 @@ LaneId DeadlineSweeper::lane_for(std::chrono::milliseconds length) {
   }
   if (lane_count_ == kMaxLanes) throw std::length_error("DeadlineSweeper: too many distinct timeout lengths");
   lengths_[lane_count_] = length;
+  shortest_ = std::min(shortest_, length);
   return static_cast<LaneId>(lane_count_++);
 }
 
@@ -47,6 +45,12 @@ bool DeadlineSweeper::sweep_slice(Clock::time_point now) noexcept {
   return true;
 }
 
+Clock::time_point DeadlineSweeper::next_wake(Clock::time_point now) noexcept {
+  const Clock::time_point horizon = lane_count_ == 0 ? Clock::time_point::max() : now + shortest_;
+  DeadlineLane* lane = earliest_lane();
+  return lane == nullptr ? horizon : std::min(horizon, lane->front().queued_at_);
+}
+
 DeadlineLane* DeadlineSweeper::earliest_lane() noexcept {
   DeadlineLane* earliest = nullptr;
   for (std::size_t i = 0; i < lane_count_; ++i) {
@@ -60,6 +64,7 @@ DeadlineLane* DeadlineSweeper::earliest_lane() noexcept {
 
 // Once, at shutdown, so it looks at every watch in one go.
 void DeadlineSweeper::close_idle() noexcept {
+  timer_.cancel();
   for (ConnectionWatch& w : every_) {
     if (w.armed_ && w.idle_) {
       w.armed_ = false;

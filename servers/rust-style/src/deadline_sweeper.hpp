@@ -1,16 +1,16 @@
 #pragma once
 // Connection timeouts for one event loop without a timer per request: each
-// connection arms a deadline in its ConnectionWatch, and one periodic timer per
-// loop cancels the sockets whose deadline passed. The cancelled read fails and
-// the connection's coroutine ends, closing the socket it owns. The sweep also
-// keeps a coarse clock so arming a deadline needs no clock read.
+// connection arms a deadline in its ConnectionWatch, and one timer per loop
+// cancels the sockets whose deadline passed. The cancelled read fails and the
+// connection's coroutine ends, closing the socket it owns.
 //
 // Watches wait in one DeadlineLane per timeout length, each sorted by
-// deadline, so a tick looks at the lanes' heads only: its cost is the number
-// of deadlines that passed, not the number of connections. The tick can then
-// be short, and expiries come a few at a time instead of in one burst per
-// tick. A tick that finds many expired works in bounded slices and yields to
-// the loop between them, so the other connections' requests are not stalled.
+// deadline, so the timer looks at the lanes' heads only: its cost is the number
+// of deadlines that passed, not the number of connections. It fires when the
+// earliest head is due, so connections that timed out a millisecond apart are
+// closed a millisecond apart: each close (a FIN, the client's reconnect) then
+// delays other requests by one close, not by a burst of them. A wake that finds
+// many expired works in bounded slices and yields to the loop between them.
 #include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
@@ -30,7 +30,7 @@ namespace apibench::rust_style {
 
 class DeadlineSweeper {
  public:
-  DeadlineSweeper(boost::asio::io_context& io, std::chrono::milliseconds tick);
+  explicit DeadlineSweeper(boost::asio::io_context& io);
 
   // Watches looked at per handler: a slice takes some tens of microseconds.
   static constexpr int kSliceBudget = 256;
@@ -45,22 +45,35 @@ class DeadlineSweeper {
 
   // The watch leaves the sweeper when it is destroyed.
   void watch(ConnectionWatch& w) noexcept { every_.push_back(w); }
-  // A deadline a lane's length from now. The sweep's clock may be a tick old,
-  // so a tick is added: a connection is closed a little late, never early.
-  Deadline deadline_after(LaneId lane) const noexcept { return {now_ + tick_ + lengths_[lane], lane}; }
+  // A deadline a lane's length from now. The clock is read each time (a vDSO
+  // call, tens of nanoseconds), so deadlines, and the closes, are as spread as
+  // the events that armed them; a cached clock would give every connection
+  // armed within one refresh the same deadline.
+  Deadline deadline_after(LaneId lane, Clock::time_point now = Clock::now()) const noexcept {
+    return {now + lengths_[lane], lane};
+  }
   // Re-arming the deadline it is queued with keeps its place: a request head's
   // deadline, armed again after every read, must not move back.
   void arm(ConnectionWatch& w, Deadline deadline, bool idle = false) noexcept;
   bool empty() const noexcept { return every_.empty(); }
 
-  // Sweeps every tick until stopping() and no connection is left.
+  // Sweeps whenever a deadline is due, until stopping() and no connection is left.
   template <typename Stopping>
   boost::asio::awaitable<void> run(Stopping stopping);
+  // When the sweep must next look: the earliest queued deadline, but no later
+  // than the shortest lane's length from now, since a deadline armed in the
+  // meantime comes due no sooner than that. Public so tests can give the time.
+  Clock::time_point next_wake(Clock::time_point now) noexcept;
   // Expires what is due by `now` (the clock never goes back), a slice at a
   // time; false when nothing due is left. Public so tests can give the time.
   bool sweep_slice(Clock::time_point now) noexcept;
-  // At shutdown: closes the connections waiting for a next request.
+  // At shutdown: closes the connections waiting for a next request, and wakes
+  // the sweep so that it polls until the last connection is gone.
   void close_idle() noexcept;
+
+  // How often the sweep looks while shutting down, when run() must end soon
+  // after the last connection does.
+  static constexpr std::chrono::milliseconds kShutdownPoll{10};
 
   // Deadlines read by all the sweeps so far: what the ticks cost.
   std::uint64_t watches_looked_at() const noexcept { return looked_at_; }
@@ -75,11 +88,11 @@ class DeadlineSweeper {
 
   boost::asio::io_context::executor_type executor_;  // concrete, so the yield between slices allocates nothing
   boost::asio::steady_timer timer_;
-  std::chrono::milliseconds tick_;
-  Clock::time_point now_;
+  Clock::time_point now_;  // the latest time a sweep was given: it never goes back
   std::array<DeadlineLane, kMaxLanes> lanes_;
   std::array<std::chrono::milliseconds, kMaxLanes> lengths_{};
   std::size_t lane_count_ = 0;
+  std::chrono::milliseconds shortest_ = std::chrono::milliseconds::max();
   EveryWatch every_;
   std::uint64_t looked_at_ = 0;
 };
@@ -87,7 +100,9 @@ class DeadlineSweeper {
 template <typename Stopping>
 boost::asio::awaitable<void> DeadlineSweeper::run(Stopping stopping) {
   for (;;) {
-    timer_.expires_after(tick_);
+    const Clock::time_point now = Clock::now();
+    const Clock::time_point wake = next_wake(now);
+    timer_.expires_at(stopping() ? std::min(wake, now + kShutdownPoll) : wake);
     boost::system::error_code ec;
     co_await timer_.async_wait(boost::asio::redirect_error(boost::asio::use_awaitable, ec));
     while (sweep_slice(Clock::now())) co_await boost::asio::post(executor_, boost::asio::use_awaitable);

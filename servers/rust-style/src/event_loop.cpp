@@ -19,7 +19,7 @@ using ReusePort = asio::detail::socket_option::boolean<SOL_SOCKET, SO_REUSEPORT>
 }  // namespace
 
 EventLoop::EventLoop(ServerState& state, const tcp::endpoint& endpoint)
-    : state_(state), acceptor_(io_), sweeper_(io_, sweep_tick(state.options())),
+    : state_(state), acceptor_(io_), sweeper_(io_),
       lanes_(TimeoutLanes::add_to(sweeper_, state.options())),
       scratch_(state) {
   acceptor_.open(endpoint.protocol());

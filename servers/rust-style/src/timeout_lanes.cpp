@@ -16,12 +16,4 @@ TimeoutLanes TimeoutLanes::add_to(DeadlineSweeper& sweeper, const contract::Serv
           sweeper.lane_for(std::min(kMaxLinger, options.idle_timeout))};
 }
 
-// A tick costs the deadlines that passed, not the connections, so it can be
-// short: 10 ms spreads the closes of connections that timed out within a
-// second of each other over a hundred ticks instead of ten bursts.
-std::chrono::milliseconds sweep_tick(const contract::ServerOptions& options) {
-  const auto shortest = std::min(options.idle_timeout, options.header_timeout);
-  return std::clamp(shortest / 8, std::chrono::milliseconds(5), std::chrono::milliseconds(10));
-}
-
 }  // namespace apibench::rust_style

@@ -1,8 +1,5 @@
 #pragma once
-// The timeouts a connection uses, as lanes of its loop's DeadlineSweeper, and
-// how often the sweeper ticks for them.
-#include <chrono>
-
+// The timeouts a connection uses, as lanes of its loop's DeadlineSweeper.
 #include "contract/server_options.hpp"
 #include "deadline_sweeper.hpp"
 
@@ -16,7 +13,5 @@ struct TimeoutLanes {
   // Equal lengths share a lane.
   static TimeoutLanes add_to(DeadlineSweeper& sweeper, const contract::ServerOptions& options);
 };
-
-std::chrono::milliseconds sweep_tick(const contract::ServerOptions& options);
 
 }  // namespace apibench::rust_style

@@ -37,7 +37,7 @@ class Sweeper : public ::testing::Test {
   }
 
   boost::asio::io_context io_;
-  DeadlineSweeper sweeper_{io_, 10ms};
+  DeadlineSweeper sweeper_{io_};
   std::vector<int> expired_;
   std::deque<Probe> probes_;  // pinned: the sweeper holds their addresses
 };
@@ -71,7 +71,7 @@ TEST_F(Sweeper, ReArmingTheSameDeadlineKeepsItsPlace) {
   const Deadline d_head = sweeper_.deadline_after(lane);
   sweeper_.arm(head.watch, d_head);
   sweep_all(d_head.at - 50ms);  // the clock moves on
-  sweeper_.arm(later.watch, sweeper_.deadline_after(lane));
+  sweeper_.arm(later.watch, sweeper_.deadline_after(lane, d_head.at - 50ms));
   head.watch.clear();
   sweeper_.arm(head.watch, d_head);
   sweep_all(d_head.at);
@@ -86,7 +86,7 @@ TEST_F(Sweeper, AnOldDeadlineArmedAfterTheSweepDroppedItIsStillOnTime) {
   const Deadline d_head = sweeper_.deadline_after(lane);
   sweeper_.arm(head.watch, d_head);
   sweep_all(d_head.at - 50ms);
-  sweeper_.arm(later.watch, sweeper_.deadline_after(lane));
+  sweeper_.arm(later.watch, sweeper_.deadline_after(lane, d_head.at - 50ms));
   head.watch.clear();
   sweep_all(d_head.at);
   EXPECT_FALSE(head.watch.lane_hook.is_linked());
@@ -114,8 +114,8 @@ TEST_F(Sweeper, AWatchReArmedLaterIsNotCancelledEarly) {
   const Deadline first = sweeper_.deadline_after(lane);
   sweeper_.arm(p.watch, first);
   sweep_all(first.at - 50ms);
-  const Deadline second = sweeper_.deadline_after(lane);
-  ASSERT_GT(second.at, first.at);
+  const Deadline second = sweeper_.deadline_after(lane, first.at - 50ms);
+  ASSERT_EQ(second.at, first.at + 50ms);
   sweeper_.arm(p.watch, second);
   sweep_all(first.at);
   EXPECT_TRUE(expired_.empty());
@@ -133,6 +133,42 @@ TEST_F(Sweeper, AWatchMovedToAShorterLaneExpiresOnceAtTheShorterDeadline) {
   EXPECT_EQ(expired_, std::vector<int>{p.id});
   sweep_all(d_slow.at);
   EXPECT_EQ(expired_, std::vector<int>{p.id});
+}
+
+// Connections armed a millisecond apart expire a millisecond apart, one per
+// wake: the closes are as spread as the traffic that armed them.
+TEST_F(Sweeper, DeadlinesArmedApartExpireApartAndTheTimerWakesForEach) {
+  const LaneId lane = sweeper_.lane_for(5s);
+  const Clock::time_point start = Clock::now();
+  std::vector<Deadline> deadlines;
+  for (int i = 0; i < 10; ++i) {
+    deadlines.push_back(sweeper_.deadline_after(lane, start + i * 1ms));
+    sweeper_.arm(probe().watch, deadlines.back());
+  }
+  for (int i = 0; i < 10; ++i) {
+    EXPECT_EQ(sweeper_.next_wake(start + i * 1ms), deadlines[i].at);
+    sweep_all(deadlines[i].at);
+    EXPECT_EQ(expired_.size(), static_cast<std::size_t>(i + 1));
+  }
+}
+
+// A deadline armed after the timer was set comes due a lane's length later at
+// the earliest, so the wait never needs to be longer than the shortest lane.
+TEST_F(Sweeper, TheTimerWaitsForTheEarliestHeadButNoLongerThanTheShortestLane) {
+  const LaneId slow = sweeper_.lane_for(10s);
+  sweeper_.lane_for(2s);
+  const Clock::time_point now = Clock::now();
+  EXPECT_EQ(sweeper_.next_wake(now), now + 2s);  // nothing queued
+  Probe& p = probe();
+  const Deadline d = sweeper_.deadline_after(slow, now);
+  sweeper_.arm(p.watch, d);
+  EXPECT_EQ(sweeper_.next_wake(now), now + 2s);
+  EXPECT_EQ(sweeper_.next_wake(now + 9s), d.at);
+  p.watch.clear();  // a cleared head still wakes the sweep, which drops it
+  EXPECT_EQ(sweeper_.next_wake(now + 9s), d.at);
+  sweep_all(d.at);
+  EXPECT_TRUE(expired_.empty());
+  EXPECT_EQ(sweeper_.next_wake(d.at), d.at + 2s);
 }
 
 TEST_F(Sweeper, TicksLookOnlyAtLaneHeadsWhateverTheNumberOfIdleWatches) {
