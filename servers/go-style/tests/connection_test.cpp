@@ -97,6 +97,28 @@ TEST(Connections, RequestsThatTrickleInAreServed) {
   EXPECT_EQ(order->status, 201);
 }
 
+// The header timeout belongs to one head: a head that came in pieces and was
+// answered leaves no deadline behind to cut the connection while it is idle or
+// while the next head arrives, however long after the first deadline.
+TEST(Connections, AHeadsDeadlineEndsWithTheHead) {
+  auto options = gostyle::test::test_options();
+  options.header_timeout = 100ms;
+  RunningServer s(options);
+  TestConnection c(s.port());
+  const int on = 1;
+  setsockopt(c.fd(), IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);  // one piece per segment
+  const std::string request = get_request("/json");
+  for (int i = 0; i < 2; ++i) {
+    ASSERT_TRUE(c.send(std::string_view(request).substr(0, 5)));
+    std::this_thread::sleep_for(20ms);  // the rest in a later read (not a timing assertion)
+    ASSERT_TRUE(c.send(std::string_view(request).substr(5)));
+    std::optional<HttpResponse> r = c.read_response();
+    ASSERT_TRUE(r) << "request " << i;
+    EXPECT_EQ(r->status, 200);
+    std::this_thread::sleep_for(300ms);  // past the answered head's deadline
+  }
+}
+
 TEST(Connections, StopFinishesTheRequestInFlight) {
   RunningServer s;
   TestConnection idle(s.port());
