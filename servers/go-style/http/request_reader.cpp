@@ -37,16 +37,11 @@ bool RequestReader::wait_for_request(gort::Yield yield) {
 }
 
 ReadResult RequestReader::read_head(RequestParser& parser, gort::Yield yield) {
-  const auto deadline = std::chrono::steady_clock::now() + limits_.header_timeout;  // one for the whole head
-  struct Disarm {
-    HeadDeadline& deadline;
-    ~Disarm() { deadline.disarm(); }
-  } disarm{head_deadline_};
+  stream_.expires_after(limits_.header_timeout);  // one deadline for the whole head
   for (;;) {
     if (!head_bytes_acceptable(buffered(buffer_))) return ReadResult::rejected(400);
     if (std::optional<ReadResult> result = feed(parser, true)) return *result;
-    if (!head_deadline_.armed()) head_deadline_.arm(deadline);
-    if (!read_when_ready(yield)) return ReadResult::closed();
+    if (!read_more(kReadChunk, yield)) return ReadResult::closed();
   }
 }
 
@@ -81,44 +76,17 @@ std::optional<ReadResult> RequestReader::feed(RequestParser& parser, bool header
   return std::nullopt;
 }
 
-beast::flat_buffer::mutable_buffers_type RequestReader::read_room(std::size_t chunk) {
+bool RequestReader::read_more(std::size_t chunk, gort::Yield yield) {
   // Read into the room the buffer already has while there is enough of it.
   // Asking for a whole chunk every time made flat_buffer reallocate (size +
   // chunk bytes, copied) on every read of a head that trickles in: a client
   // sending one byte a second cost a 16 KiB allocation per byte (README.md, "Slow headers").
   const std::size_t room = buffer_.capacity() - buffer_.size();
-  return buffer_.prepare(room >= kMinReadRoom ? room : chunk);
-}
-
-bool RequestReader::read_more(std::size_t chunk, gort::Yield yield) {
   boost::system::error_code ec;
-  std::size_t n = stream_.async_read_some(read_room(chunk), yield[ec]);
+  std::size_t n = stream_.async_read_some(buffer_.prepare(room >= kMinReadRoom ? room : chunk), yield[ec]);
   if (ec) return false;  // EOF, reset, timeout or cancellation (shutdown)
   buffer_.commit(n);
   return true;
-}
-
-bool RequestReader::read_when_ready(gort::Yield yield) {
-  // asio's read tries the socket before it parks (and finds nothing, as the
-  // rest of a head that did not come whole is rarely there yet); waiting for
-  // readability first costs one read per arrival instead of two (README.md,
-  // "Slow headers", session 7).
-  Socket& socket = stream_.socket();
-  boost::system::error_code ec;
-  if (!socket.non_blocking()) socket.non_blocking(true, ec);  // read_some below must not block
-  while (!ec && !head_deadline_.passed()) {
-    socket.async_wait(tcp::socket::wait_read, yield[ec]);
-    if (ec) break;
-    std::size_t n = socket.read_some(read_room(kReadChunk), ec);
-    if (ec == boost::asio::error::would_block) {  // woken with nothing to read
-      ec = {};
-      continue;
-    }
-    if (ec) break;
-    buffer_.commit(n);
-    return true;
-  }
-  return false;  // EOF, reset, the header timeout or cancellation (shutdown)
 }
 
 }  // namespace gohttp

@@ -10,7 +10,6 @@
 #include <boost/beast/core/flat_buffer.hpp>
 
 #include "gort/task.hpp"
-#include "http/head_deadline.hpp"
 #include "http/types.hpp"
 
 namespace gohttp {
@@ -33,8 +32,7 @@ struct ReadResult {
 
 class RequestReader {
  public:
-  RequestReader(Stream& stream, ReadLimits limits)
-      : stream_(stream), limits_(limits), head_deadline_(stream.socket()) {}
+  RequestReader(Stream& stream, ReadLimits limits) : stream_(stream), limits_(limits) {}
 
   // Waits (up to the idle timeout) until a request's first byte is here.
   bool wait_for_request(gort::Yield yield);
@@ -44,17 +42,12 @@ class RequestReader {
  private:
   // Reads up to `chunk` more bytes; false when the peer left, timed out or was cancelled.
   bool read_more(std::size_t chunk, gort::Yield yield);
-  // The same for the rest of a head: waits until the socket is readable, then
-  // reads; false also when the header timeout passed.
-  bool read_when_ready(gort::Yield yield);
-  beast::flat_buffer::mutable_buffers_type read_room(std::size_t chunk);
   // Feeds buffered bytes to the parser; nullopt while it needs more.
   std::optional<ReadResult> feed(RequestParser& parser, bool header_phase);
 
   Stream& stream_;
   ReadLimits limits_;
   beast::flat_buffer buffer_;
-  HeadDeadline head_deadline_;
 };
 
 }  // namespace gohttp
