@@ -102,7 +102,7 @@ TEST(Connections, RequestsThatTrickleInAreServed) {
 // while the next head arrives, however long after the first deadline.
 TEST(Connections, AHeadsDeadlineEndsWithTheHead) {
   auto options = gostyle::test::test_options();
-  options.header_timeout = 100ms;
+  options.header_timeout = 500ms;  // far above a stall between the two pieces, so only a leftover deadline cuts it
   RunningServer s(options);
   TestConnection c(s.port());
   const int on = 1;
@@ -115,7 +115,7 @@ TEST(Connections, AHeadsDeadlineEndsWithTheHead) {
     std::optional<HttpResponse> r = c.read_response();
     ASSERT_TRUE(r) << "request " << i;
     EXPECT_EQ(r->status, 200);
-    std::this_thread::sleep_for(300ms);  // past the answered head's deadline
+    std::this_thread::sleep_for(700ms);  // past the answered head's deadline
   }
 }
 

@@ -11,6 +11,7 @@
 // closed a millisecond apart: each close (a FIN, the client's reconnect) then
 // delays other requests by one close, not by a burst of them. A wake that finds
 // many expired works in bounded slices and yields to the loop between them.
+#include <algorithm>
 #include <array>
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/io_context.hpp>
@@ -75,7 +76,7 @@ class DeadlineSweeper {
   // after the last connection does.
   static constexpr std::chrono::milliseconds kShutdownPoll{10};
 
-  // Deadlines read by all the sweeps so far: what the ticks cost.
+  // Deadlines read by all the sweeps so far: what the sweeps cost.
   std::uint64_t watches_looked_at() const noexcept { return looked_at_; }
 
  private:
