@@ -2,7 +2,7 @@
 # Issue #9's benchmark: does normal traffic keep its p99 while 1,000 connections
 # send one header byte a second? (tests/overload checks that they are dropped;
 # this measures what they cost everyone else.)
-#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst]
+#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--control]
 # SERVER is rust-style or go-style. The server runs on CPU 0 (--threads 1), the
 # load generator and the slow connections on CPU 1. Open-loop GET /json at a fixed
 # rate (default: 30% of a quick sweep's maximum at p99 <= 10 ms) for N seconds
@@ -26,6 +26,12 @@
 # steady state). --burst opens and drips them all at the same instant instead, so
 # they are dropped and reopened in one wave. It shares CPU 1 with the load
 # generator, so its CPU use during the measured run is printed.
+# --control adds a third run to each round: the slow client drips into a listener
+# on CPU 1 that never accepts, so the server does nothing for the slow connections
+# and none is dropped. Its ratio to the run alone is what the slow client's own
+# work beside the load generator costs (both share CPU 1 on this two-core
+# machine); beside / control is what the server adds to it. Printed beside the
+# verdict, which it does not change.
 # The load generator records no lateness of its own: corrected latency minus
 # service time is how long requests waited to be sent (the generator late, or no
 # free connection).
@@ -35,12 +41,15 @@ set -euo pipefail
 trap 'echo "bench-slow-headers: failed at line $LINENO" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${APIBENCH_BUILD_DIR:-$root/build/release}
-usage() { echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst]" >&2; exit 2; }
+usage() {
+  echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--control]" >&2
+  exit 2
+}
 
 server=${1:-}
 [[ $server == rust-style || $server == go-style ]] || usage
 shift
-rate="" seconds=20 slow=1000 rounds=3 burst=()
+rate="" seconds=20 slow=1000 rounds=3 burst=() control=0
 while (($#)); do
   case $1 in
     --rate) rate=${2:?}; shift 2 ;;
@@ -48,6 +57,7 @@ while (($#)); do
     --slow) slow=${2:?}; shift 2 ;;
     --rounds) rounds=${2:?}; shift 2 ;;
     --burst) burst=(--burst); shift ;;
+    --control) control=1; shift ;;
     *) usage ;;
   esac
 done
@@ -68,9 +78,10 @@ if (($(ulimit -n) < slow + 256)); then
 fi
 
 work=$(mktemp -d)
-server_pid=""
+server_pid="" sink_pid=""
 cleanup() {
   [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  [[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -84,6 +95,22 @@ for _ in $(seq 100); do
 done
 [[ -n ${port:-} ]] || { echo "bench-slow-headers: $server printed no ready line" >&2; cat "$work/server.err" >&2; exit 1; }
 url=http://127.0.0.1:$port/json
+
+if ((control)); then  # a listener that never accepts: the kernel completes the handshakes and queues the bytes
+  taskset -c 1 python3 -c 'import socket, sys, time
+sink = socket.socket()
+sink.bind(("127.0.0.1", 0))
+sink.listen(int(sys.argv[1]))
+print(sink.getsockname()[1], flush=True)
+time.sleep(10**6)' "$((slow + 64))" >"$work/sink.port" &
+  sink_pid=$!
+  for _ in $(seq 50); do
+    sink_port=$(cat "$work/sink.port")
+    [[ -n $sink_port ]] && break
+    sleep 0.1
+  done
+  [[ -n ${sink_port:-} ]] || { echo "bench-slow-headers: the control's listener did not start" >&2; exit 1; }
+fi
 
 metric() {  # the value of one /metrics line, e.g. apibench_connections_total
   curl -s "http://127.0.0.1:$port/metrics" | awk -v name="$1" '$1 == name { print $2 }'
@@ -122,23 +149,29 @@ if [[ -z $rate ]]; then
   fi
 fi
 
-# One round: the load alone, then beside the slow connections (the slow client
-# is started afresh each round and ends by itself). Leaves round$1-alone.json,
-# round$1-attacked.json, round$1-slow.out and round$1.cpu (the slow client's
-# CPU seconds during the measured run) in $work.
-measure_round() {
-  local r=$1
-  measure "round$r-alone"
-  taskset -c 1 "$dripper" --port "$port" --connections "$slow" --duration $((seconds + 4)) "${burst[@]}" \
-    >"$work/round$r-slow.out" &
+# The load beside $slow slow connections to port $1, in the run named $2; the
+# slow client's output goes to $2-slow.out and its CPU seconds during the
+# measured run to $2.cpu. It is started afresh each time and ends by itself.
+measure_beside() {
+  taskset -c 1 "$dripper" --port "$1" --connections "$slow" --duration $((seconds + 4)) "${burst[@]}" \
+    >"$work/$2-slow.out" &
   local slow_pid=$!
   sleep 2  # the slow connections are open and dripping before the clock starts
   local ticks_before ticks_after
   ticks_before=$(cpu_ticks "$slow_pid")
-  measure "round$r-attacked"
+  measure "$2"
   ticks_after=$(cpu_ticks "$slow_pid")
   wait "$slow_pid"
-  python3 -c "print(($ticks_after - $ticks_before) / $(getconf CLK_TCK))" >"$work/round$r.cpu"
+  python3 -c "print(($ticks_after - $ticks_before) / $(getconf CLK_TCK))" >"$work/$2.cpu"
+}
+
+# One round: the load alone, then beside the slow connections, then (--control)
+# beside the slow client dripping into the sink. Leaves round$1-alone.json,
+# round$1-attacked.json and round$1-control.json in $work.
+measure_round() {
+  measure "round$1-alone"
+  measure_beside "$port" "round$1-attacked"
+  if ((control)); then measure_beside "$sink_port" "round$1-control"; fi
 }
 
 total_before=$(metric apibench_connections_total)
@@ -151,9 +184,10 @@ shape=spread
 echo
 echo "$server, GET /json open loop at $rate req/s, ${seconds}s per run, 64 connections, $rounds rounds;" \
      "server CPU 0, load and $slow slow connections ($shape) CPU 1"
-python3 - "$work" "$rounds" "$seconds" "$slow" <<'PY'
+python3 - "$work" "$rounds" "$seconds" "$slow" "$control" <<'PY'
 import json, statistics, sys
 work, rounds, seconds, slow = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+control = sys.argv[5] == "1"
 KEEPS = 1.5  # the verdict's bound on the median p99 ratio (see the script's header)
 
 def figures(name):
@@ -167,27 +201,47 @@ def figures(name):
 cols = ["p50", "p99", "p99.9", "svc p50", "svc p99", "svc p99.9"]
 print("latency in us: corrected (from the intended send), then service time (svc, from the actual send)")
 print(f'{"run":<18}' + "".join(f"{c:>10}" for c in cols) + f'{"req/s":>9}{"errors":>8}')
-ratios = []
-for r in range(1, rounds + 1):
-    alone, beside = figures(f"round{r}-alone"), figures(f"round{r}-attacked")
-    for label, f in ((f"{r} alone", alone), (f"{r} beside slow", beside)):
-        print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}')
-    ratio = {c: beside[c] / alone[c] if alone[c] > 0 else float("nan") for c in cols}
-    print(f'{f"{r} ratio":<18}' + "".join(f"{ratio[c]:>9.2f}x" for c in cols))
-    ratios.append(ratio["p99"])
-    cpu = float(open(f"{work}/round{r}.cpu").read())
+def row(label, f):
+    print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}')
+
+def ratio_row(label, over, under):
+    ratio = {c: over[c] / under[c] if under[c] > 0 else float("nan") for c in cols}
+    print(f"{label:<18}" + "".join(f"{ratio[c]:>9.2f}x" for c in cols))
+    return ratio["p99"]
+
+def client_cpu(run):
+    cpu = float(open(f"{work}/{run}.cpu").read())
     print(f"  slow-header client CPU during the measured run: {cpu:.2f} s in {seconds} s "
           f"({100 * cpu / seconds:.1f}% of CPU 1)")
+
+def per_round(name, xs):
+    return f"{name} per round: " + ", ".join(f"{x:.2f}x" for x in xs) + f"; median {statistics.median(xs):.2f}x"
+
+ratios, control_ratios, server_shares = [], [], []
+for r in range(1, rounds + 1):
+    alone, beside = figures(f"round{r}-alone"), figures(f"round{r}-attacked")
+    row(f"{r} alone", alone)
+    row(f"{r} beside slow", beside)
+    ratios.append(ratio_row(f"{r} ratio", beside, alone))
+    client_cpu(f"round{r}-attacked")
+    if control:
+        sink = figures(f"round{r}-control")
+        row(f"{r} control", sink)
+        control_ratios.append(ratio_row(f"{r} control ratio", sink, alone))
+        client_cpu(f"round{r}-control")
+        server_shares.append(beside["p99"] / sink["p99"])
 median = statistics.median(ratios)
 print()
-print("p99 ratio (beside / alone) per round: " + ", ".join(f"{x:.2f}x" for x in ratios) +
-      f"; median {median:.2f}x")
+print(per_round("p99 ratio (beside / alone)", ratios))
+if control:
+    print(per_round("control: p99 ratio (slow client into a sink / alone)", control_ratios))
+    print(per_round("the server's share: p99 ratio (beside / control)", server_shares))
 verdict = "yes" if median <= KEEPS else "no"
 print(f"normal traffic keeps its p99 beside {slow} slow-header connections: {verdict} "
       f"(median ratio {median:.2f}x, at most {KEEPS}x to keep it)")
 PY
 echo
 echo "the slow-header client, last round:"
-cat "$work/round$rounds-slow.out"
+cat "$work/round$rounds-attacked-slow.out"
 echo "server /metrics: apibench_connections_total grew by $((total_after - total_before)) over the rounds" \
      "(the slow connections and their reconnections, plus the load's 64 a run and the /metrics requests)"
