@@ -201,6 +201,7 @@ def figures(name):
 cols = ["p50", "p99", "p99.9", "svc p50", "svc p99", "svc p99.9"]
 print("latency in us: corrected (from the intended send), then service time (svc, from the actual send)")
 print(f'{"run":<18}' + "".join(f"{c:>10}" for c in cols) + f'{"req/s":>9}{"errors":>8}')
+
 def row(label, f):
     print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}')
 
@@ -229,7 +230,7 @@ for r in range(1, rounds + 1):
         row(f"{r} control", sink)
         control_ratios.append(ratio_row(f"{r} control ratio", sink, alone))
         client_cpu(f"round{r}-control")
-        server_shares.append(beside["p99"] / sink["p99"])
+        server_shares.append(beside["p99"] / sink["p99"] if sink["p99"] > 0 else float("nan"))
 median = statistics.median(ratios)
 print()
 print(per_round("p99 ratio (beside / alone)", ratios))
