@@ -2,36 +2,38 @@
 # Issue #9's benchmark: does normal traffic keep its p99 while 1,000 connections
 # send one header byte a second? (tests/overload checks that they are dropped;
 # this measures what they cost everyone else.)
-#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--control]
+#   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--no-control]
 # SERVER is rust-style or go-style. The server runs on CPU 0 (--threads 1), the
 # load generator and the slow connections on CPU 1. Open-loop GET /json at a fixed
 # rate (default: 30% of a quick sweep's maximum at p99 <= 10 ms) for N seconds
-# (default 20), alone and then beside the slow connections, for --rounds rounds
-# (default 3) against the same server process; prints p50/p99/p99.9 of each run
+# (default 20) a run, for --rounds rounds (default 3) of the runs below; prints
+# p50/p99/p99.9 of each run
 # and the ratios, for the corrected latency (from each request's intended send
 # time) and the service time (from its actual send), and when the server dropped
 # the slow ones (the header timeout, --header-timeout-ms, is 5 s by default:
 # docs/api.md).
+# Each round has three runs against the same server process: the load alone;
+# beside the slow connections; and the control, beside the same slow client
+# dripping into a listener on CPU 1 that never accepts, so the server does
+# nothing for the slow connections and none is dropped. The control and the
+# attacked run swap places every round, so neither always follows the other.
 # The verdict: normal traffic keeps its p99 when the median over the rounds of
-# (p99 beside / p99 alone) is at most 1.5. A ratio per round, because this
-# machine's p99 alone drifts by up to 2x between minutes; the median, because
-# one slow minute should not decide; 1.5, because the slow connections do cost
-# something (a byte a millisecond to read, and every 5 s a close and a reconnect
-# per slow connection, 60-110 us of server CPU each as measured in session 6) and
-# the issue asks that the p99 be kept, not untouched. Exit 0 either
+# the server's share, p99 beside / p99 control, is at most 1.5. Why the share and
+# not p99 beside / p99 alone (the verdict until session 8): the slow client
+# shares CPU 1 with the load generator on this two-core machine, and session 7's
+# controls showed its own work there raising the generator's p99 by about 1.35x,
+# a cost of the instrument that a server on its own host would never see. The
+# control leaves that cost in and the server's out, so the share is what the
+# server adds. It errs against the server: in the control the slow client never
+# sees a close nor reconnects, so it works less than beside the real server.
+# A ratio per round, because this machine's p99 drifts by up to 2x between
+# minutes; the median, because one slow minute should not decide; 1.5, because
+# the slow connections do cost the server something (a byte a millisecond to
+# read, and every 5 s a close and a reconnect per slow connection, 60-110 us of
+# server CPU each as measured in session 6) and the issue asks that the p99 be
+# kept, not untouched. p99 beside / alone and control / alone are printed too.
+# --no-control skips the control (quicker) and prints no verdict. Exit 0 either
 # way: the verdict is a measurement, not a test.
-# The slow connections are bench/slow-headers' apibench-slow-headers: one epoll
-# thread whose sends are spread evenly over each second, its connections opened
-# over the first second, so the drops and reopenings are spread too (a slowloris's
-# steady state). --burst opens and drips them all at the same instant instead, so
-# they are dropped and reopened in one wave. It shares CPU 1 with the load
-# generator, so its CPU use during the measured run is printed.
-# --control adds a third run to each round: the slow client drips into a listener
-# on CPU 1 that never accepts, so the server does nothing for the slow connections
-# and none is dropped. Its ratio to the run alone is what the slow client's own
-# work beside the load generator costs (both share CPU 1 on this two-core
-# machine); beside / control is what the server adds to it. Printed beside the
-# verdict, which it does not change.
 # The load generator records no lateness of its own: corrected latency minus
 # service time is how long requests waited to be sent (the generator late, or no
 # free connection).
@@ -42,14 +44,14 @@ trap 'echo "bench-slow-headers: failed at line $LINENO" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${APIBENCH_BUILD_DIR:-$root/build/release}
 usage() {
-  echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--control]" >&2
+  echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--no-control]" >&2
   exit 2
 }
 
 server=${1:-}
 [[ $server == rust-style || $server == go-style ]] || usage
 shift
-rate="" seconds=20 slow=1000 rounds=3 burst=() control=0
+rate="" seconds=20 slow=1000 rounds=3 burst=() control=1
 while (($#)); do
   case $1 in
     --rate) rate=${2:?}; shift 2 ;;
@@ -57,7 +59,7 @@ while (($#)); do
     --slow) slow=${2:?}; shift 2 ;;
     --rounds) rounds=${2:?}; shift 2 ;;
     --burst) burst=(--burst); shift ;;
-    --control) control=1; shift ;;
+    --no-control) control=0; shift ;;
     *) usage ;;
   esac
 done
@@ -165,13 +167,20 @@ measure_beside() {
   python3 -c "print(($ticks_after - $ticks_before) / $(getconf CLK_TCK))" >"$work/$2.cpu"
 }
 
-# One round: the load alone, then beside the slow connections, then (--control)
-# beside the slow client dripping into the sink. Leaves round$1-alone.json,
-# round$1-attacked.json and round$1-control.json in $work.
+# One round: the load alone, then beside the slow connections and beside the
+# slow client dripping into the sink, in an order that swaps every round. Leaves
+# round$1-alone.json, round$1-attacked.json and round$1-control.json in $work.
 measure_round() {
   measure "round$1-alone"
-  measure_beside "$port" "round$1-attacked"
-  if ((control)); then measure_beside "$sink_port" "round$1-control"; fi
+  if ((!control)); then
+    measure_beside "$port" "round$1-attacked"
+  elif (($1 % 2)); then
+    measure_beside "$port" "round$1-attacked"
+    measure_beside "$sink_port" "round$1-control"
+  else
+    measure_beside "$sink_port" "round$1-control"
+    measure_beside "$port" "round$1-attacked"
+  fi
 }
 
 total_before=$(metric apibench_connections_total)
@@ -188,7 +197,7 @@ python3 - "$work" "$rounds" "$seconds" "$slow" "$control" <<'PY'
 import json, statistics, sys
 work, rounds, seconds, slow = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 control = sys.argv[5] == "1"
-KEEPS = 1.5  # the verdict's bound on the median p99 ratio (see the script's header)
+KEEPS = 1.5  # the verdict's bound on the median of the server's share (see the script's header)
 
 def figures(name):
     r = json.load(open(f"{work}/{name}.json"))
@@ -230,16 +239,18 @@ for r in range(1, rounds + 1):
         row(f"{r} control", sink)
         control_ratios.append(ratio_row(f"{r} control ratio", sink, alone))
         client_cpu(f"round{r}-control")
-        server_shares.append(beside["p99"] / sink["p99"] if sink["p99"] > 0 else float("nan"))
-median = statistics.median(ratios)
+        server_shares.append(ratio_row(f"{r} server's share", beside, sink))
 print()
 print(per_round("p99 ratio (beside / alone)", ratios))
-if control:
-    print(per_round("control: p99 ratio (slow client into a sink / alone)", control_ratios))
-    print(per_round("the server's share: p99 ratio (beside / control)", server_shares))
+if not control:
+    print("no verdict: it judges the server's share, which needs the control (run without --no-control)")
+    sys.exit(0)
+print(per_round("control: p99 ratio (slow client into a sink / alone)", control_ratios))
+print(per_round("the server's share: p99 ratio (beside / control)", server_shares))
+median = statistics.median(server_shares)
 verdict = "yes" if median <= KEEPS else "no"
 print(f"normal traffic keeps its p99 beside {slow} slow-header connections: {verdict} "
-      f"(median ratio {median:.2f}x, at most {KEEPS}x to keep it)")
+      f"(median of the server's share {median:.2f}x, at most {KEEPS}x to keep it)")
 PY
 echo
 echo "the slow-header client, last round:"
