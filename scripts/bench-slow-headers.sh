@@ -7,7 +7,7 @@
 # load generator and the slow connections on CPU 1. Open-loop GET /json at a fixed
 # rate (default: 30% of a quick sweep's maximum at p99 <= 10 ms) for N seconds
 # (default 20) a run, for --rounds rounds (default 3) of the runs below; prints
-# p50/p99/p99.9 of each run
+# p50/p99/p99.9 and the server's use of CPU 0 (from /proc) of each run
 # and the ratios, for the corrected latency (from each request's intended send
 # time) and the service time (from its actual send), and when the server dropped
 # the slow ones (the header timeout, --header-timeout-ms, is 5 s by default:
@@ -122,13 +122,19 @@ metric() {  # the value of one /metrics line, e.g. apibench_connections_total
 # program's name, field 2, holds no space).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+# The load, into $work/$1.json; the server's CPU ticks and the wall time in
+# nanoseconds over the whole load command (warm-up included) go to $work/$1.server.
 measure() {  # $1: name of the result file
+  local ticks_before wall_before
+  ticks_before=$(cpu_ticks "$server_pid")
+  wall_before=$(date +%s%N)
   if ! taskset -c 1 "$apibench" load "$url" --rate "$rate" -c 64 -d "${seconds}s" --warmup 1s --cpus 1 \
       --json "$work/$1.json" >"$work/$1.out" 2>&1; then
     echo "bench-slow-headers: the $1 run failed:" >&2
     cat "$work/$1.out" >&2
     exit 1
   fi
+  echo "$(($(cpu_ticks "$server_pid") - ticks_before)) $(($(date +%s%N) - wall_before))" >"$work/$1.server"
 }
 
 exec 9>/tmp/apibench-build.lock
@@ -193,10 +199,10 @@ shape=spread
 echo
 echo "$server, GET /json open loop at $rate req/s, ${seconds}s per run, 64 connections, $rounds rounds;" \
      "server CPU 0, load and $slow slow connections ($shape) CPU 1"
-python3 - "$work" "$rounds" "$seconds" "$slow" "$control" <<'PY'
+python3 - "$work" "$rounds" "$seconds" "$slow" "$control" "$(getconf CLK_TCK)" <<'PY'
 import json, statistics, sys
 work, rounds, seconds, slow = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-control = sys.argv[5] == "1"
+control, clock_ticks = sys.argv[5] == "1", int(sys.argv[6])
 KEEPS = 1.5  # the verdict's bound on the median of the server's share (see the script's header)
 
 def figures(name):
@@ -205,14 +211,18 @@ def figures(name):
     return {"p50": us("latency", "p50"), "p99": us("latency", "p99"), "p99.9": us("latency", "p99.9"),
             "svc p50": us("service_time", "p50"), "svc p99": us("service_time", "p99"),
             "svc p99.9": us("service_time", "p99.9"),
-            "req/s": r["requests_per_second"], "errors": r["errors"]["total"]}
+            "req/s": r["requests_per_second"], "errors": r["errors"]["total"], "server %": server_cpu(name)}
+
+def server_cpu(name):  # the server's share of CPU 0 over the load command, in percent
+    ticks, wall_ns = map(int, open(f"{work}/{name}.server").read().split())
+    return 100 * ticks / clock_ticks / (wall_ns / 1e9)
 
 cols = ["p50", "p99", "p99.9", "svc p50", "svc p99", "svc p99.9"]
 print("latency in us: corrected (from the intended send), then service time (svc, from the actual send)")
-print(f'{"run":<18}' + "".join(f"{c:>10}" for c in cols) + f'{"req/s":>9}{"errors":>8}')
+print(f'{"run":<18}' + "".join(f"{c:>10}" for c in cols) + f'{"req/s":>9}{"errors":>8}{"server %":>10}')
 
 def row(label, f):
-    print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}')
+    print(f"{label:<18}" + "".join(f"{f[c]:>10.0f}" for c in cols) + f'{f["req/s"]:>9.0f}{f["errors"]:>8}{f["server %"]:>10.1f}')
 
 def ratio_row(label, over, under):
     ratio = {c: over[c] / under[c] if under[c] > 0 else float("nan") for c in cols}
