@@ -37,34 +37,39 @@
 # The load generator records no lateness of its own: corrected latency minus
 # service time is how long requests waited to be sent (the generator late, or no
 # free connection).
-# The measured runs hold /tmp/apibench-build.lock, so no build shares the CPUs.
-# APIBENCH_BUILD_DIR picks the build (default build/release).
+# The measured runs hold /tmp/apibench-build.lock, so no build shares the CPUs
+# (APIBENCH_LOCK names another lock file: the smoke test's own, as ctest may run
+# under the build lock). APIBENCH_BUILD_DIR picks the build (default build/release).
 set -euo pipefail
 trap 'echo "bench-slow-headers: failed at line $LINENO" >&2' ERR
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build=${APIBENCH_BUILD_DIR:-$root/build/release}
-usage() {
+lock=${APIBENCH_LOCK:-/tmp/apibench-build.lock}
+usage() {  # [message]: a line saying what was wrong, then the usage line
+  [[ -n ${1:-} ]] && echo "bench-slow-headers: $1" >&2
   echo "usage: $0 rust-style|go-style [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--no-control]" >&2
   exit 2
 }
+needs_value() { (($# >= 2)) || usage "$1 needs a value"; }
 
 server=${1:-}
-[[ $server == rust-style || $server == go-style ]] || usage
+[[ -z $server || $server == rust-style || $server == go-style ]] || usage "'$server' is not rust-style or go-style"
+[[ -n $server ]] || usage
 shift
 rate="" seconds=20 slow=1000 rounds=3 burst=() control=1
 while (($#)); do
   case $1 in
-    --rate) rate=${2:?}; shift 2 ;;
-    --seconds) seconds=${2:?}; shift 2 ;;
-    --slow) slow=${2:?}; shift 2 ;;
-    --rounds) rounds=${2:?}; shift 2 ;;
+    --rate) needs_value "$@"; rate=$2; shift 2 ;;
+    --seconds) needs_value "$@"; seconds=$2; shift 2 ;;
+    --slow) needs_value "$@"; slow=$2; shift 2 ;;
+    --rounds) needs_value "$@"; rounds=$2; shift 2 ;;
     --burst) burst=(--burst); shift ;;
     --no-control) control=0; shift ;;
-    *) usage ;;
+    *) usage "unknown argument '$1'" ;;
   esac
 done
 for n in "$seconds" "$slow" "$rounds" ${rate:+"$rate"}; do
-  [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench-slow-headers: '$n' is not a positive whole number" >&2; usage; }
+  [[ $n =~ ^[1-9][0-9]*$ ]] || usage "'$n' is not a positive whole number"
 done
 
 apibench=$build/apibench
@@ -81,9 +86,14 @@ fi
 
 work=$(mktemp -d)
 server_pid="" sink_pid=""
+# The sink ends by dying of the signal, so its wait fails: under set -e an exit
+# status from here would become the script's, so no status is kept.
 cleanup() {
-  [[ -n $server_pid ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  [[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null && wait "$sink_pid" 2>/dev/null
+  local pid
+  for pid in $server_pid $sink_pid; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -137,8 +147,8 @@ measure() {  # $1: name of the result file
   echo "$(($(cpu_ticks "$server_pid") - ticks_before)) $(($(date +%s%N) - wall_before))" >"$work/$1.server"
 }
 
-exec 9>/tmp/apibench-build.lock
-echo "bench-slow-headers: waiting for /tmp/apibench-build.lock" >&2
+exec 9>"$lock"
+echo "bench-slow-headers: waiting for $lock" >&2
 flock 9
 if [[ -z $rate ]]; then
   taskset -c 1 "$apibench" load "$url" --sweep --slo 10ms -c 64 -d 1s --cpus 1 >"$work/sweep.out" 2>&1 || true

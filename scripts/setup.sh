@@ -13,6 +13,7 @@ packages=(
   liburing-dev
   wrk nginx-light curl
   apache2-utils nghttp2-client
+  python3 util-linux  # the benchmark scripts (python3, taskset) and their smoke tests
   gnuplot-nox chromium
 )
 apt_ensure "apibench setup" "${packages[@]}"

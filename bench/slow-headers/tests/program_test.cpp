@@ -1,33 +1,19 @@
 // The program as the benchmark script runs it: it ends by itself, or on SIGTERM,
 // and prints its summary; a bad flag gets a one-line error and exit code 2.
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include <gtest/gtest.h>
 
+#include "run_command.hpp"
 #include "test_server.hpp"
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr
-};
+using apibench::slow_headers::test::Outcome;
 
 // `timeout` bounds the run, so a program that never stops fails the test instead of hanging it.
 Outcome run_program(const std::string& arguments, const std::string& timeout = "timeout 20") {
-  const std::string command = timeout + " " SLOW_HEADERS_PROGRAM " " + arguments + " 2>&1";
-  Outcome outcome;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return outcome;
-  std::array<char, 4096> chunk;
-  for (std::size_t n; (n = fread(chunk.data(), 1, chunk.size(), pipe)) > 0;) outcome.output.append(chunk.data(), n);
-  const int status = pclose(pipe);
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return outcome;
+  return apibench::slow_headers::test::run_command(timeout + " " SLOW_HEADERS_PROGRAM " " + arguments);
 }
 
 TEST(SlowHeadersProgram, EndsByItselfAfterTheDurationAndPrintsTheSummary) {
