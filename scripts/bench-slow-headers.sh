@@ -34,6 +34,12 @@
 # kept, not untouched. p99 beside / alone and control / alone are printed too.
 # --no-control skips the control (quicker) and prints no verdict. Exit 0 either
 # way: the verdict is a measurement, not a test.
+# The slow connections are bench/slow-headers' apibench-slow-headers: one epoll
+# thread whose sends are spread evenly over each second, its connections opened
+# over the first second, so the drops and reopenings are spread too (a slowloris's
+# steady state). --burst opens and drips them all at the same instant instead, so
+# they are dropped and reopened in one wave. It shares CPU 1 with the load
+# generator, so its CPU use during the measured run is printed.
 # The load generator records no lateness of its own: corrected latency minus
 # service time is how long requests waited to be sent (the generator late, or no
 # free connection).
