@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <fstream>
+#include <string>
 #include <thread>
 
 #include "runner/child_process.hpp"
@@ -57,8 +58,21 @@ TEST(ChildProcessGroup, AChildIgnoringSigtermIsKilledAfterTheGrace) {
   EXPECT_FALSE(child.group_alive());
 }
 
+// The flag is raised while the wait is under way; the error must be the stop's,
+// not the 30 s timeout's, which would also throw.
 TEST(ChildProcessGroup, WaitingForTheReadyLineEndsWhenStopIsRaised) {
-  std::atomic<bool> stop{true};
+  std::atomic<bool> stop{false};
   ar::ChildProcess child(shell("exec sleep 30"));
-  EXPECT_THROW(child.wait_ready(30s, &stop), std::runtime_error);
+  std::thread raiser([&stop] {
+    std::this_thread::sleep_for(100ms);
+    stop = true;
+  });
+  std::string error;
+  try {
+    child.wait_ready(30s, &stop);
+  } catch (const std::runtime_error& e) {
+    error = e.what();
+  }
+  raiser.join();
+  EXPECT_EQ(error, "stopped while waiting for the ready line");
 }

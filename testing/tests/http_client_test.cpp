@@ -2,7 +2,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <gtest/gtest.h>
@@ -29,6 +31,9 @@ class OneShotServer {
     port_ = ntohs(addr.sin_port);
     thread_ = std::thread([this, answer = std::move(answer)] {
       int c = ::accept(fd_, nullptr, nullptr);
+      if (c < 0) return;  // woken by the destructor: the test never connected
+      const timeval read_bound{10, 0};  // a test that never sends does not hang its end
+      ::setsockopt(c, SOL_SOCKET, SO_RCVTIMEO, &read_bound, sizeof read_bound);
       char buf[1024];
       if (::recv(c, buf, sizeof buf, 0) > 0) ::send(c, answer.data(), answer.size(), MSG_NOSIGNAL);
       std::this_thread::sleep_for(200ms);
@@ -36,6 +41,7 @@ class OneShotServer {
     });
   }
   ~OneShotServer() {
+    ::shutdown(fd_, SHUT_RDWR);  // wakes an accept still waiting
     thread_.join();
     ::close(fd_);
   }
@@ -69,7 +75,8 @@ TEST(TestConnection, AZeroTimeoutSeesAResponseThatHasArrived) {
   OneShotServer server("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
   at::TestConnection c(server.port());
   c.send(at::get_request("/"));
-  std::this_thread::sleep_for(100ms);
+  pollfd arrived{c.fd(), POLLIN, 0};  // until the response is here: a sleep would leave that to the scheduler
+  ASSERT_EQ(::poll(&arrived, 1, 10'000), 1) << "no response within 10 s";
   EXPECT_TRUE(c.read_response(0ms).has_value());
 }
 

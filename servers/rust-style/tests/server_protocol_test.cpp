@@ -211,9 +211,24 @@ TEST_F(Protocol, StopAnswersTheRequestInFlightThenEnds) {
   stopper.join();  // run() returned: every loop finished
 }
 
-TEST_F(Protocol, StopBeforeAnyConnectionEndsRun) {
-  stop();
-  SUCCEED();
+// A stop ends run() whether it comes before run() or while the loops wait for
+// their first connection (were run() to hang, ctest's timeout would end the
+// test), and run() returns with every loop's listener closed.
+TEST(ServerStop, StopBeforeRunEndsRunAndClosesTheListeners) {
+  Server server(test_options());
+  const std::uint16_t port = server.port();
+  server.stop();
+  server.run();
+  EXPECT_THROW(TestConnection late(port), std::runtime_error);
+}
+
+TEST(ServerStop, StopBeforeAnyConnectionEndsRunAndClosesTheListeners) {
+  Server server(test_options());
+  const std::uint16_t port = server.port();
+  std::thread runner([&server] { server.run(); });
+  server.stop();
+  runner.join();
+  EXPECT_THROW(TestConnection late(port), std::runtime_error);
 }
 
 TEST(ServerBind, PortInUseIsAnError) {
