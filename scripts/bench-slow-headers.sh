@@ -59,8 +59,11 @@ usage() {  # [message]: a line saying what was wrong, then the usage line
 needs_value() { (($# >= 2)) || usage "$1 needs a value"; }
 
 server=${1:-}
-[[ -z $server || $server == rust-style || $server == go-style ]] || usage "'$server' is not rust-style or go-style"
-[[ -n $server ]] || usage
+case $server in
+  rust-style | go-style) ;;
+  "") usage ;;
+  *) usage "'$server' is not rust-style or go-style" ;;
+esac
 shift
 rate="" seconds=20 slow=1000 rounds=3 burst=() control=1
 while (($#)); do
@@ -174,7 +177,7 @@ if [[ -z $rate ]]; then
 fi
 
 # The load beside $slow slow connections to port $1, in the run named $2; the
-# slow client's output goes to $2-slow.out and its CPU seconds during the
+# slow client's output goes to $2-slow.out and its CPU ticks during the
 # measured run to $2.cpu. It is started afresh each time and ends by itself.
 measure_beside() {
   taskset -c 1 "$dripper" --port "$1" --connections "$slow" --duration $((seconds + 4)) "${burst[@]}" \
@@ -186,7 +189,7 @@ measure_beside() {
   measure "$2"
   ticks_after=$(cpu_ticks "$slow_pid")
   wait "$slow_pid"
-  python3 -c "print(($ticks_after - $ticks_before) / $(getconf CLK_TCK))" >"$work/$2.cpu"
+  echo $((ticks_after - ticks_before)) >"$work/$2.cpu"
 }
 
 # One round: the load alone, then beside the slow connections and beside the
@@ -246,7 +249,7 @@ def ratio_row(label, over, under):
     return ratio["p99"]
 
 def client_cpu(run):
-    cpu = float(open(f"{work}/{run}.cpu").read())
+    cpu = int(open(f"{work}/{run}.cpu").read()) / clock_ticks
     print(f"  slow-header client CPU during the measured run: {cpu:.2f} s in {seconds} s "
           f"({100 * cpu / seconds:.1f}% of CPU 1)")
 

@@ -2,37 +2,24 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <unistd.h>
-
-#include <fstream>
+#include <string>
 
 #include "runner/suite.hpp"
+#include "suite_text.hpp"
 
 namespace ar = apibench::runner;
-namespace fs = std::filesystem;
 
 namespace {
 
 // A one-workload suite whose workload ends with `extra` (e.g. `, "open_loop": {...}`).
-ar::Suite load_with(const std::string& extra) {
-  fs::path file = fs::temp_directory_path() / ("apibench-open-loop-suite-" + std::to_string(::getpid()) + ".json");
-  std::ofstream(file) << R"({"name": "x", "workloads": [{"name": "w", "route": "json",
+std::string suite_with(const std::string& extra) {
+  return R"({"name": "x", "workloads": [{"name": "w", "route": "json",
       "requests": [{"path": "/json"}], "connections": [4])" + extra + "}]}";
-  struct Remove {
-    fs::path f;
-    ~Remove() { fs::remove(f); }
-  } remove{file};
-  return ar::load_suite(file.string(), "/");
 }
 
-std::string error_of(const std::string& extra) {
-  try {
-    load_with(extra);
-  } catch (const std::runtime_error& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+ar::Suite load_with(const std::string& extra) { return ar::test::load_suite_text(suite_with(extra)); }
+
+std::string error_of(const std::string& extra) { return ar::test::suite_error(suite_with(extra)); }
 
 }  // namespace
 
