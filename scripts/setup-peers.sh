@@ -1,23 +1,37 @@
 #!/usr/bin/env bash
-# Installs the toolchains and the packaged libraries of the real Rust and Go
-# peers (servers/peers/) from Debian's archive: the peers build offline against
-# them. Idempotent: when everything is present it only checks, in well under a
-# second. A cargo already on PATH (rustup's, say) is kept; Debian's is
-# installed only when there is none.
+# Fetches what the real peers (servers/peers/) build from, so that the build
+# itself runs offline: nginx from Debian's archive, the Rust workspace's crates
+# (pinned by servers/peers/Cargo.lock) from crates.io, and the Go module's
+# dependencies (pinned by servers/peers/go.sum) from the Go module proxy.
+# Idempotent: when everything is already fetched it only checks.
+# A toolchain that is missing or too old skips its peers with one line; the
+# C++ servers, nginx and the quick suite's C++ half do not need it.
 set -euo pipefail
-source "$(dirname "${BASH_SOURCE[0]}")/apt-ensure.sh"
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+peers="$root/servers/peers"
+source "$root/scripts/apt-ensure.sh"
 
-packages=(
-  golang-go
-  golang-github-gin-gonic-gin-dev
-  golang-github-labstack-echo-dev
-  librust-hyper-dev
-  librust-tokio-dev
-  librust-serde-json-dev
-  librust-serde-derive-dev
-  librust-lru-dev
-  nginx-light
-)
-command -v cargo >/dev/null 2>&1 || packages+=(cargo)
+apt_ensure "apibench peers setup" nginx-light
 
-apt_ensure "apibench peers setup" "${packages[@]}"
+# --- Rust peers: the Cargo workspace --------------------------------------
+fetch_rust_peers() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    echo "apibench peers setup: Rust peers skipped: no cargo on PATH (install Rust with rustup)"
+    return 0
+  fi
+  [[ -f "$peers/Cargo.toml" ]] || return 0
+  cargo fetch --locked --manifest-path "$peers/Cargo.toml" --quiet
+}
+
+# --- Go peers: the Go module ------------------------------------------------
+fetch_go_peers() {
+  if ! command -v go >/dev/null 2>&1; then
+    echo "apibench peers setup: Go peers skipped: no go on PATH (install Go from go.dev)"
+    return 0
+  fi
+  [[ -f "$peers/go.mod" ]] || return 0
+  (cd "$peers" && GOTOOLCHAIN=local GOFLAGS=-mod=readonly go mod download)
+}
+
+fetch_rust_peers
+fetch_go_peers
