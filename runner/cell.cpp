@@ -8,8 +8,7 @@
 #include <stdexcept>
 
 #include "alloccount/alloc_counter.hpp"
-#include "runner/child_process.hpp"
-#include "runner/load_cell.hpp"
+#include "runner/cell_server.hpp"
 
 namespace apibench::runner {
 namespace {
@@ -29,15 +28,6 @@ SpawnOptions spawn_options(const CellContext& ctx, const ServerManifest& server,
   return spawn;
 }
 
-// The server as the load cell sees it; asking whether it is gone stops it when it is.
-RunningServer running_server(ChildProcess& child, unsigned port) {
-  return {child.pid(), port, [&child]() -> std::string {
-            if (child.running()) return {};
-            std::string how = child.stop().description;
-            return how + "; stderr: " + child.stderr_tail(512);
-          }};
-}
-
 void run_idle(const CellContext& ctx, ChildProcess& child, const Workload& w, unsigned connections, unsigned port,
               CellResult& cell) {
   std::string request = raw_request(w.requests.front(), fmt::format("127.0.0.1:{}", port));
@@ -54,18 +44,30 @@ void run_sweep_cell(const CellContext& ctx, const Workload& w, unsigned connecti
   else if (!cell.ok) cell.error = "the closed-loop probe got no responses";
 }
 
-// Stops the server; a server that does not end cleanly on SIGTERM fails the cell.
-void stop_server(const CellContext& ctx, ChildProcess& child, CellResult& cell) {
-  auto exit = child.stop(ctx.stopped() ? kInterruptedStopGrace : kStopGrace);
-  alloccount::remove_counters(child.pid());
+}  // namespace
+
+CellServer::CellServer(const CellContext& ctx, const ServerManifest& server, const Workload& workload,
+                       unsigned connections)
+    : child_(spawn_options(ctx, server, workload, connections)),
+      port_(child_.wait_ready(ctx.ready_timeout, ctx.stop).port) {}
+
+RunningServer CellServer::running() {
+  return {child_.pid(), port_, [this]() -> std::string {
+            if (child_.running()) return {};
+            std::string how = child_.stop().description;
+            return how + "; stderr: " + child_.stderr_tail(512);
+          }};
+}
+
+void CellServer::stop(const CellContext& ctx, CellResult& cell) {
+  auto exit = child_.stop(ctx.stopped() ? kInterruptedStopGrace : kStopGrace);
+  alloccount::remove_counters(child_.pid());
   cell.server_exit = exit.description;
   if (!exit.clean && cell.ok) {
     cell.ok = false;
     cell.error = "server did not exit cleanly on SIGTERM: " + exit.description;
   }
 }
-
-}  // namespace
 
 std::chrono::milliseconds measured_window(const CellContext& ctx, const Workload& workload) {
   return workload.duration && !ctx.duration_from_command_line ? *workload.duration : ctx.duration;
@@ -91,12 +93,11 @@ CellResult run_cell(const CellContext& ctx, const ServerManifest& server, const 
                     unsigned connections) {
   CellResult cell(server.name, workload.name, connections);
   try {
-    ChildProcess child(spawn_options(ctx, server, workload, connections));
-    unsigned port = child.wait_ready(ctx.ready_timeout, ctx.stop).port;
-    if (workload.kind == "idle") run_idle(ctx, child, workload, connections, port, cell);
-    else if (workload.sweep) run_sweep_cell(ctx, workload, connections, port, cell);
-    else run_load_repetitions(ctx, running_server(child, port), workload, connections, cell);
-    stop_server(ctx, child, cell);
+    CellServer started(ctx, server, workload, connections);
+    if (workload.kind == "idle") run_idle(ctx, started.process(), workload, connections, started.port(), cell);
+    else if (workload.sweep) run_sweep_cell(ctx, workload, connections, started.port(), cell);
+    else run_load_repetitions(ctx, started.running(), workload, connections, cell);
+    started.stop(ctx, cell);
   } catch (const std::exception& e) {
     cell.ok = false;
     cell.error = ctx.stopped() ? std::string("interrupted: ") + e.what() : e.what();

@@ -28,6 +28,8 @@ struct ServerSample {
 };
 
 struct Repetition {
+  std::chrono::system_clock::time_point started{};  // when the measured window began
+  unsigned round = 0;  // the round of the cell group it was taken in, from 1 (runner/cell_group.hpp)
   loadgen::LoadResult load;
   ServerSample server;
   std::optional<loadgen::LoadResult> background;  // the workload's background load, same window

@@ -28,13 +28,17 @@ std::string no_response_reason(const CellResult& cell) {
                      e.connect, e.read, e.write, e.timeout, e.bad_response);
 }
 
-// A scenario's setup (a cache preload) goes once, first, with the warm-up.
+// A scenario's setup (a cache preload) goes once, first, with the first warm-up.
 void warm_up(const CellContext& ctx, const Workload& w, const loadgen::LoadSpec& spec,
-             const std::optional<loadgen::LoadSpec>& background) {
-  if (ctx.warmup.count() <= 0 && w.setup.empty()) return;
+             const std::optional<loadgen::LoadSpec>& background, std::chrono::milliseconds length, bool with_setup) {
+  if (ctx.stopped()) return;
+  const bool setup = with_setup && !w.setup.empty();
+  if (length.count() <= 0 && !setup) return;
   loadgen::LoadSpec warm = spec;
-  warm.duration = std::max(ctx.warmup, kShortestWarmup);
-  for (const auto& r : w.setup) warm.setup.push_back(raw_request(r, fmt::format("{}:{}", spec.host, spec.port)));
+  warm.duration = std::max(length, kShortestWarmup);
+  if (setup) {
+    for (const auto& r : w.setup) warm.setup.push_back(raw_request(r, fmt::format("{}:{}", spec.host, spec.port)));
+  }
   auto warm_background = background;
   if (warm_background) warm_background->duration = warm.duration;
   run_unmeasured(warm, warm_background);
@@ -57,32 +61,63 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, const std
   return spec;
 }
 
-void run_load_repetitions(const CellContext& ctx, const RunningServer& server, const Workload& w, unsigned connections,
-                          CellResult& cell) {
-  loadgen::LoadSpec spec = load_spec(ctx, w, w.name, w.requests, connections, server.port);
-  auto background = background_spec(ctx, w, server.port);
-  warm_up(ctx, w, spec, background);
-  if (w.open_loop && !ctx.stopped()) {
-    cell.open_loop = probe_and_offer(spec, *w.open_loop);
-    if (cell.open_loop->probe_requests_per_second <= 0 && !ctx.stopped()) {
-      cell.error = "the closed-loop probe got no responses, so there is no rate to offer";
-      return;
-    }
+LoadCellRun::LoadCellRun(const CellContext& ctx, RunningServer server, const Workload& w, unsigned connections,
+                         CellResult& cell)
+    : ctx_(ctx),
+      server_(std::move(server)),
+      workload_(w),
+      cell_(cell),
+      spec_(load_spec(ctx, w, w.name, w.requests, connections, server_.port)),
+      background_(background_spec(ctx, w, server_.port)) {}
+
+bool LoadCellRun::prepare() {
+  prepared_ = true;
+  warm_up(ctx_, workload_, spec_, background_, ctx_.warmup, /*with_setup=*/true);
+  if (!workload_.open_loop || ctx_.stopped()) return true;
+  cell_.open_loop = probe_and_offer(spec_, *workload_.open_loop);
+  if (cell_.open_loop->probe_requests_per_second <= 0 && !ctx_.stopped()) {
+    cell_.error = "the closed-loop probe got no responses, so there is no rate to offer";
+    return false;
   }
-  for (unsigned i = 0; i < ctx.repetitions && !ctx.stopped(); ++i) {
-    Repetition rep = measure_repetition(server.pid, spec, background);
-    if (auto how = server.gone(); !how.empty()) {
-      throw std::runtime_error(fmt::format("the server died during repetition {} ({})", i + 1, how));
-    }
-    if (ctx.stopped()) break;  // cut short: its numbers cover less than the window
-    cell.repetitions.push_back(std::move(rep));
+  return true;
+}
+
+void LoadCellRun::rewarm() {
+  if (prepared_ && !ctx_.stopped()) {
+    warm_up(ctx_, workload_, spec_, background_, std::min(ctx_.warmup, kTurnWarmup), /*with_setup=*/false);
   }
-  if (ctx.stopped()) {
-    cell.error = fmt::format("interrupted after {} of {} repetitions", cell.repetitions.size(), ctx.repetitions);
+}
+
+bool LoadCellRun::take_repetition(unsigned round) {
+  if (!prepared_ && !prepare()) return false;
+  if (ctx_.stopped()) return false;
+  Repetition rep = measure_repetition(server_.pid, spec_, background_);
+  if (auto how = server_.gone(); !how.empty()) {
+    throw std::runtime_error(
+        fmt::format("the server died during repetition {} ({})", cell_.repetitions.size() + 1, how));
+  }
+  if (ctx_.stopped()) return false;  // cut short: its numbers cover less than the window
+  rep.round = round;
+  cell_.repetitions.push_back(std::move(rep));
+  return true;
+}
+
+void LoadCellRun::finish() {
+  if (!cell_.error.empty()) return;  // the probe said why
+  if (ctx_.stopped()) {
+    cell_.error = fmt::format("interrupted after {} of {} repetitions", cell_.repetitions.size(), ctx_.repetitions);
     return;
   }
-  cell.error = no_response_reason(cell);
-  cell.ok = cell.error.empty();
+  cell_.error = no_response_reason(cell_);
+  cell_.ok = cell_.error.empty();
+}
+
+void run_load_repetitions(const CellContext& ctx, const RunningServer& server, const Workload& w, unsigned connections,
+                          CellResult& cell) {
+  LoadCellRun run(ctx, server, w, connections, cell);
+  for (unsigned i = 0; i < ctx.repetitions && run.take_repetition(i + 1); ++i) {
+  }
+  run.finish();
 }
 
 }  // namespace apibench::runner

@@ -5,7 +5,9 @@
 // a server in their own process.
 #include <sys/types.h>
 
+#include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,8 +29,46 @@ struct RunningServer {
 loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, const std::string& name,
                             const std::vector<WorkloadRequest>& requests, unsigned connections, unsigned port);
 
-// Fills cell.repetitions (and cell.open_loop); sets cell.ok, or cell.error saying why not.
-// Throws std::runtime_error when the server dies during a repetition.
+// The warm-up before a turn that follows other servers' turns (at most the
+// suite's warm-up): a quarter second of load refills the caches the idle
+// server lost and opens the load's new connections, at a fraction of the cost
+// of a full warm-up per repetition.
+inline constexpr std::chrono::milliseconds kTurnWarmup{250};
+
+// One load cell measured a repetition at a time, so that the repetitions of
+// several servers can alternate (runner/cell_group.hpp). The first repetition
+// is preceded by the warm-up (with the workload's setup, and an open-loop
+// cell's probe); rewarm() is for a turn that follows other servers' turns.
+class LoadCellRun {
+ public:
+  // cell outlives the run; it receives the repetitions, cell.open_loop and the verdict.
+  LoadCellRun(const CellContext& ctx, RunningServer server, const Workload& w, unsigned connections, CellResult& cell);
+
+  // Measures one more repetition into cell.repetitions. False when the cell can
+  // take no more (its probe got nothing, or the run was stopped). Throws
+  // std::runtime_error when the server dies during it.
+  bool take_repetition(unsigned round);
+  // A short warm-up before a turn that follows other servers' turns: the server
+  // sat idle meanwhile, its caches are cold, and the load's connections are new.
+  void rewarm();
+  // Sets cell.ok, or cell.error saying why not, once the repetitions are taken.
+  void finish();
+
+ private:
+  bool prepare();
+
+  const CellContext& ctx_;
+  RunningServer server_;
+  const Workload& workload_;
+  CellResult& cell_;
+  loadgen::LoadSpec spec_;
+  std::optional<loadgen::LoadSpec> background_;
+  bool prepared_ = false;
+};
+
+// Every repetition of one cell back to back (tests, and a server alone):
+// fills cell.repetitions (and cell.open_loop); sets cell.ok, or cell.error
+// saying why not. Throws std::runtime_error when the server dies.
 void run_load_repetitions(const CellContext& ctx, const RunningServer& server, const Workload& w, unsigned connections,
                           CellResult& cell);
 

@@ -99,6 +99,7 @@ void run_unmeasured(const loadgen::LoadSpec& spec, const std::optional<loadgen::
 Repetition measure_repetition(pid_t pid, const loadgen::LoadSpec& spec,
                               const std::optional<loadgen::LoadSpec>& background) {
   Repetition rep;
+  rep.started = std::chrono::system_clock::now();
   auto allocs_before = tree_counters(pid);
   auto before = read_tree_stats(pid);
   RssSampler rss(pid);

@@ -17,15 +17,17 @@ Millis since(std::chrono::steady_clock::time_point start, std::chrono::steady_cl
 }  // namespace
 
 Millis estimate_time_left(const std::vector<Millis>& nominal, std::size_t running, Millis running_elapsed,
-                          Millis overhead_per_cell) {
+                          Millis overhead_per_cell, std::size_t running_count) {
+  const std::size_t next = std::min(nominal.size(), running + running_count);
   Millis left{0};
-  for (std::size_t i = running + 1; i < nominal.size(); ++i) {
+  for (std::size_t i = next; i < nominal.size(); ++i) {
     if (nominal[i].count() > 0) left += nominal[i] + overhead_per_cell;
   }
-  if (running < nominal.size() && nominal[running].count() > 0) {
-    left += std::max(Millis{0}, nominal[running] + overhead_per_cell - running_elapsed);
+  Millis group{0};
+  for (std::size_t i = running; i < next; ++i) {
+    if (nominal[i].count() > 0) group += nominal[i] + overhead_per_cell;
   }
-  return left;
+  return left + std::max(Millis{0}, group - running_elapsed);
 }
 
 std::string format_clock(Millis t) {
@@ -49,23 +51,40 @@ Progress::~Progress() {
   if (ticker_.joinable()) ticker_.join();
 }
 
-void Progress::start_cell(std::size_t index, std::string label) {
+void Progress::start_cells(std::size_t first, std::size_t count, std::string label) {
   std::lock_guard lock(mutex_);
-  running_ = index;
+  running_ = first;
+  running_count_ = std::max<std::size_t>(1, count);
   label_ = std::move(label);
   cell_start_ = Clock::now();
   redraw_locked();
 }
 
-void Progress::finish_cell(const std::string& line) {
+void Progress::relabel(std::string label) {
+  std::lock_guard lock(mutex_);
+  label_ = std::move(label);
+  redraw_locked();
+}
+
+void Progress::finish_cells(const std::vector<std::string>& lines) {
   std::lock_guard lock(mutex_);
   Millis took = since(cell_start_, Clock::now());
-  if (running_ < nominal_.size() && nominal_[running_].count() > 0) {
-    overhead_total_ += std::max(Millis{0}, took - nominal_[running_]);
-    ++cells_timed_;
+  Millis nominal{0};
+  unsigned timed = 0;
+  for (std::size_t i = running_; i < std::min(nominal_.size(), running_ + running_count_); ++i) {
+    if (nominal_[i].count() > 0) {
+      nominal += nominal_[i];
+      ++timed;
+    }
+  }
+  if (timed > 0) {
+    overhead_total_ += std::max(Millis{0}, took - nominal);
+    cells_timed_ += timed;
   }
   clear_locked();
-  fmt::print(lines_out_, "[{}/{}] {}\n", running_ + 1, nominal_.size(), line);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    fmt::print(lines_out_, "[{}/{}] {}\n", running_ + k + 1, nominal_.size(), lines[k]);
+  }
   std::fflush(lines_out_);
   label_.clear();  // no status line between cells: it would name the one just finished
 }
@@ -85,8 +104,10 @@ std::string Progress::status_line() {
 
 std::string Progress::status_line_locked(Clock::time_point now) const {
   Millis overhead = cells_timed_ ? overhead_total_ / cells_timed_ : kFirstOverheadGuess;
-  Millis left = estimate_time_left(nominal_, running_, since(cell_start_, now), overhead);
-  return fmt::format("cell {} of {}: {} | elapsed {} | about {} left", running_ + 1, nominal_.size(), label_,
+  Millis left = estimate_time_left(nominal_, running_, since(cell_start_, now), overhead, running_count_);
+  std::string cells = running_count_ > 1 ? fmt::format("cells {}-{}", running_ + 1, running_ + running_count_)
+                                         : fmt::format("cell {}", running_ + 1);
+  return fmt::format("{} of {}: {} | elapsed {} | about {} left", cells, nominal_.size(), label_,
                      format_clock(since(suite_start_, now)), format_clock(left));
 }
 

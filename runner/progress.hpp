@@ -16,11 +16,12 @@ namespace apibench::runner {
 using Millis = std::chrono::milliseconds;
 
 // Time left in a suite: the nominal time (warm-up + repetitions x duration) of
-// the cells not started, what is left of the running one's, and the
+// the cells not started, what is left of the running ones' (a group of
+// running_count cells from running, measured side by side), and the
 // start/stop overhead per cell that runs. A nominal time of zero marks a cell
 // that will be skipped.
 Millis estimate_time_left(const std::vector<Millis>& nominal, std::size_t running, Millis running_elapsed,
-                          Millis overhead_per_cell);
+                          Millis overhead_per_cell, std::size_t running_count = 1);
 
 // "1:05", "1:02:03"
 std::string format_clock(Millis t);
@@ -34,9 +35,15 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
   ~Progress();
 
-  void start_cell(std::size_t index, std::string label);
+  void start_cell(std::size_t index, std::string label) { start_cells(index, 1, std::move(label)); }
   // Prints "[k/N] <line>" and learns the cell's overhead over its nominal time.
-  void finish_cell(const std::string& line);
+  void finish_cell(const std::string& line) { finish_cells({line}); }
+  // A group of count cells from first that run side by side (runner/cell_group.hpp).
+  void start_cells(std::size_t first, std::size_t count, std::string label);
+  // The running group's status label, as its turns go.
+  void relabel(std::string label);
+  // One line per cell of the running group, in order.
+  void finish_cells(const std::vector<std::string>& lines);
   // Prints a line of its own (a warning) without tearing the status line.
   void note(const std::string& line);
 
@@ -57,6 +64,7 @@ class Progress {
   Clock::time_point suite_start_ = Clock::now();
   Clock::time_point cell_start_ = suite_start_;
   std::size_t running_ = 0;
+  std::size_t running_count_ = 1;
   std::string label_;
   Millis overhead_total_{0};
   unsigned cells_timed_ = 0;

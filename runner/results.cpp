@@ -51,7 +51,9 @@ nlohmann::json background_json(const loadgen::LoadResult& b) {
 }
 
 nlohmann::json repetition_json(const Repetition& r, const std::string& histogram_stem) {
-  nlohmann::json j = {{"requests", r.load.requests},
+  nlohmann::json j = {{"started", utc_timestamp_ms(r.started)},
+          {"round", r.round},
+          {"requests", r.load.requests},
           {"histogram", histogram_stem + ".json"},
           {"hgrm", histogram_stem + ".hgrm"},
           {"timeline", timeline_json(r.load.timeline)},
@@ -174,6 +176,15 @@ std::string utc_timestamp() {
   gmtime_r(&t, &tm);
   return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
                      tm.tm_min, tm.tm_sec);
+}
+
+std::string utc_timestamp_ms(std::chrono::system_clock::time_point t) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
+  const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  gmtime_r(&seconds, &tm);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                     tm.tm_hour, tm.tm_min, tm.tm_sec, ms % 1000);
 }
 
 fs::path create_run_dir(const fs::path& results_root, const std::string& suite) {

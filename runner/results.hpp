@@ -1,6 +1,7 @@
 #pragma once
 // The results folder: results/<UTC timestamp>-<suite>/ with run.json written
 // atomically after every cell, so an interrupted run keeps what finished.
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,6 +21,8 @@ void write_file_atomically(const std::filesystem::path& path, const std::string&
 
 // "20261124T011805Z"
 std::string utc_timestamp();
+// "2026-11-24T01:18:05.123Z": when a repetition's window began, to the millisecond.
+std::string utc_timestamp_ms(std::chrono::system_clock::time_point t);
 
 // Creates results_root/<timestamp>-<suite>/ (with a suffix if it exists).
 std::filesystem::path create_run_dir(const std::filesystem::path& results_root, const std::string& suite);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "runner/load_cell.hpp"
 #include "runner/server_build.hpp"
 
 namespace apibench::runner {
@@ -43,7 +44,8 @@ std::chrono::milliseconds nominal_time(const Workload& w, const CellContext& ctx
   if (w.kind == "idle") return kIdleCellGuess;
   if (w.sweep) return w.sweep->step_duration * (1 + w.sweep->max_steps);  // the probe and, at most, every step
   const unsigned probe = w.open_loop ? 1 : 0;  // an open-loop cell's closed-loop probe takes one more window
-  return ctx.warmup + measured_window(ctx, w) * (ctx.repetitions + probe);
+  const auto rewarms = std::min(ctx.warmup, kTurnWarmup) * (ctx.repetitions > 0 ? ctx.repetitions - 1 : 0);
+  return ctx.warmup + rewarms + measured_window(ctx, w) * (ctx.repetitions + probe);
 }
 
 }  // namespace
@@ -54,9 +56,11 @@ RunPlan make_plan(const RunOptions& o, const Suite& suite) {
   for (const auto& e : plan.manifests.errors) plan.manifest_errors.push_back(e.path.string() + ": " + e.message);
   plan.servers = select_servers(plan.manifests, o.servers.empty() ? suite.servers : o.servers);
   Placeholders paths{o.build_dir, o.source_dir};
-  for (const ServerManifest* server : plan.servers) {
-    for (const Workload& w : suite.workloads) {
-      for (unsigned connections : w.connections) {
+  // Workload-major: the servers' cells of one workload and connection count sit
+  // together, as the group that runs side by side (runner/cell_group.hpp).
+  for (const Workload& w : suite.workloads) {
+    for (unsigned connections : w.connections) {
+      for (const ServerManifest* server : plan.servers) {
         plan.cells.push_back({server, &w, connections, skip_reason(*server, w, paths)});
       }
     }
@@ -77,6 +81,19 @@ CellResult skipped_cell(const PlannedCell& p) {
   c.skipped = true;
   c.error = p.skip_reason;
   return c;
+}
+
+bool runs_side_by_side(const PlannedCell& p) { return p.workload->kind != "idle" && !p.workload->sweep; }
+
+std::size_t group_end(const RunPlan& plan, std::size_t first) {
+  const PlannedCell& head = plan.cells.at(first);
+  std::size_t end = first + 1;
+  if (!runs_side_by_side(head)) return end;
+  while (end < plan.cells.size() && plan.cells[end].workload == head.workload &&
+         plan.cells[end].connections == head.connections) {
+    ++end;
+  }
+  return end;
 }
 
 nlohmann::json server_builds_json(const RunPlan& plan, const Placeholders& paths) {

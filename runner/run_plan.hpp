@@ -29,7 +29,9 @@ struct RunPlan {
 };
 
 // Servers from options.servers (or the suite's list, or every manifest) times
-// the suite's workloads and connection counts. Throws std::runtime_error for a
+// the suite's workloads and connection counts, workload by workload: the cells
+// of one workload and connection count are adjacent, one per server, in the
+// servers' order. Throws std::runtime_error for a
 // server name no manifest has. The plan points into suite: keep it alive.
 RunPlan make_plan(const RunOptions& options, const Suite& suite);
 
@@ -38,6 +40,15 @@ RunPlan make_plan(const RunOptions& options, const Suite& suite);
 std::vector<std::chrono::milliseconds> nominal_times(const RunPlan& plan, const CellContext& ctx);
 
 CellResult skipped_cell(const PlannedCell& p);
+
+// Whether a cell's repetitions are taken in turns beside the other servers'
+// (a load workload) or the cell runs on its own (an idle measurement, a sweep).
+bool runs_side_by_side(const PlannedCell& p);
+
+// The end of the group that starts at first: the adjacent cells of the same
+// workload and connection count that run side by side; first + 1 for a cell
+// that runs on its own.
+std::size_t group_end(const RunPlan& plan, std::size_t first);
 
 // {"<server>": {program, version, toolchain, modified}} for the servers that run.
 nlohmann::json server_builds_json(const RunPlan& plan, const Placeholders& paths);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fmt/format.h>
 
+#include "runner/cell_group.hpp"
 #include "runner/environment.hpp"
 #include "runner/progress.hpp"
 #include "runner/results.hpp"
@@ -74,28 +75,55 @@ std::string cell_label(const PlannedCell& p) {
   return label;
 }
 
-// Runs the plan's cells in order, saving run.json after each, until the end,
-// a stop signal, or a results file that cannot be written.
+std::string group_label(const PlannedCell& p, std::size_t servers) {
+  return fmt::format("{} c={}, {} servers side by side", p.workload->name, p.connections, servers);
+}
+
+// Runs the plan's cells in order, a group of side-by-side cells at a time,
+// saving run.json after each group, until the end, a stop signal, or a
+// results file that cannot be written.
 struct CellLoopEnd {
   std::vector<CellResult> cells;
   std::string write_error;  // set when the results folder could not be written
 };
 
+std::vector<CellResult> run_group(const CellContext& ctx, const RunPlan& plan, std::size_t first, std::size_t end,
+                                  Progress& progress) {
+  const PlannedCell& head = plan.cells[first];
+  if (end == first + 1 && !runs_side_by_side(head)) {
+    progress.start_cell(first, cell_label(head));
+    return {head.skip_reason.empty() ? run_cell(ctx, *head.server, *head.workload, head.connections)
+                                     : skipped_cell(head)};
+  }
+  std::vector<const PlannedCell*> cells;
+  for (std::size_t i = first; i < end; ++i) cells.push_back(&plan.cells[i]);
+  progress.start_cells(first, cells.size(), "starting " + group_label(head, cells.size()));
+  return run_cell_group(ctx, cells, [&](const PlannedCell& p, unsigned round) {
+    progress.relabel(fmt::format("{}, round {} of {}", cell_label(p), round, ctx.repetitions));
+  });
+}
+
 CellLoopEnd run_cells(const CellContext& ctx, const RunPlan& plan, RunRecord& record, Progress& progress) {
   CellLoopEnd end;
-  for (std::size_t i = 0; i < plan.cells.size() && !ctx.stopped(); ++i) {
-    const PlannedCell& p = plan.cells[i];
-    progress.start_cell(i, cell_label(p));
-    end.cells.push_back(p.skip_reason.empty() ? run_cell(ctx, *p.server, *p.workload, p.connections)
-                                              : skipped_cell(p));
-    progress.finish_cell(format_cell_line(end.cells.back()));
+  for (std::size_t first = 0; first < plan.cells.size() && !ctx.stopped();) {
+    const std::size_t last = group_end(plan, first);
+    std::vector<CellResult> done = run_group(ctx, plan, first, last, progress);
+    std::vector<std::string> lines;
+    for (auto& cell : done) {
+      lines.push_back(format_cell_line(cell));
+      end.cells.push_back(std::move(cell));
+    }
+    progress.finish_cells(lines);
     try {
-      save_histograms(record.dir(), end.cells.back());
+      for (std::size_t i = end.cells.size() - done.size(); i < end.cells.size(); ++i) {
+        save_histograms(record.dir(), end.cells[i]);
+      }
       record.save(end.cells, kRunInProgress);
     } catch (const std::exception& e) {
       end.write_error = e.what();
       break;
     }
+    first = last;
   }
   return end;
 }

@@ -28,6 +28,27 @@ TEST(Progress, TimeLeftCountsCellsNotStartedAndWhatIsLeftOfTheRunningOne) {
   EXPECT_EQ(ar::estimate_time_left(nominal, 3, Millis{9000}, Millis{1000}), Millis{0});
 }
 
+TEST(Progress, TimeLeftCountsARunningGroupAsOne) {
+  std::vector<Millis> nominal{Millis{4000}, Millis{4000}, Millis{0}, Millis{4000}};
+  // The first three run side by side (one is skipped) for 3 s: 2 x (4 + 1) s - 3 s left of them, then the last.
+  EXPECT_EQ(ar::estimate_time_left(nominal, 0, Millis{3000}, Millis{1000}, 3), Millis{7000 + 5000});
+  EXPECT_EQ(ar::estimate_time_left(nominal, 0, Millis{20000}, Millis{1000}, 3), Millis{5000});
+}
+
+TEST(Progress, AGroupPrintsOneNumberedLinePerCell) {
+  std::FILE* lines = std::tmpfile();
+  {
+    ar::Progress p({Millis{10}, Millis{10}, Millis{10}}, false, lines, lines);
+    p.start_cell(0, "idle");
+    p.finish_cell("idle: done");
+    p.start_cells(1, 2, "json c=1, 2 servers side by side");
+    p.relabel("b json c=1, round 1 of 3");
+    p.finish_cells({"a json c=1: 10 requests/s", "b json c=1: 20 requests/s"});
+  }
+  EXPECT_EQ(contents(lines), "[1/3] idle: done\n[2/3] a json c=1: 10 requests/s\n[3/3] b json c=1: 20 requests/s\n");
+  std::fclose(lines);
+}
+
 TEST(Progress, ClockFormat) {
   EXPECT_EQ(ar::format_clock(Millis{65'000}), "1:05");
   EXPECT_EQ(ar::format_clock(Millis{3'723'000}), "1:02:03");
