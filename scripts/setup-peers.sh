@@ -24,13 +24,22 @@ fetch_rust_peers() {
 }
 
 # --- Go peers: the Go module ------------------------------------------------
+# GOTOOLCHAIN=local: the go on PATH fetches and builds, never a downloaded
+# toolchain; one too old for go.mod's `go` line skips the Go peers.
 fetch_go_peers() {
   if ! command -v go >/dev/null 2>&1; then
     echo "apibench peers setup: Go peers skipped: no go on PATH (install Go from go.dev)"
     return 0
   fi
   [[ -f "$peers/go.mod" ]] || return 0
-  (cd "$peers" && GOTOOLCHAIN=local GOFLAGS=-mod=readonly go mod download)
+  local needed have
+  needed=$(sed -n 's/^go //p' "$peers/go.mod")
+  have=$(GOTOOLCHAIN=local go env GOVERSION)
+  if ! printf '%s\n%s\n' "$needed" "${have#go}" | sort -V -C; then
+    echo "apibench peers setup: Go peers skipped: $(command -v go) is $have, go.mod needs go $needed or newer (install Go from go.dev)"
+    return 0
+  fi
+  (cd "$peers" && GOTOOLCHAIN=local GOFLAGS=-mod=readonly GOWORK=off go mod download)
 }
 
 fetch_rust_peers

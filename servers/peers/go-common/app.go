@@ -42,7 +42,7 @@ const (
 // blocks in the system call and Go's runtime is meant to hand its P to another
 // thread so the other goroutines keep running, the behaviour the article
 // credits to Go. At GOMAXPROCS=1 that hand-off mostly waits for a returning
-// sleeper and the server stalls (measured in servers/peers/README.md).
+// sleeper and the server stalls (servers/peers/README.md says why).
 func Sleep(ms int) {
 	left := syscall.NsecToTimespec(int64(ms) * int64(time.Millisecond))
 	for {
@@ -55,22 +55,31 @@ func Sleep(ms int) {
 	}
 }
 
-// Main runs a peer: it parses the command line, builds the handler with
-// newHandler and serves it until SIGTERM or SIGINT. It never returns.
-func Main(name string, newHandler func(*App) http.Handler) {
-	opts, err := ParseOptions(name, os.Args[1:])
-	if errors.Is(err, flag.ErrHelp) {
+// Main runs a net/http peer: the handler newHandler builds is served by the
+// shared http.Server (NewHTTPServer). It never returns.
+func Main(info Info, newHandler func(*App) http.Handler) {
+	Run(info, func(app *App) Server { return NewHTTPServer(app, newHandler(app)) })
+}
+
+// Run runs a peer: it parses the command line, builds the server with
+// newServer and serves until SIGTERM or SIGINT. It never returns.
+func Run(info Info, newServer func(*App) Server) {
+	opts, err := ParseOptions(info.Name, os.Args[1:])
+	switch {
+	case errors.Is(err, flag.ErrHelp):
 		fmt.Printf("usage: %s [--host H] [--port P] [--threads N] [--cache-mb M] [--body-limit B]"+
-			" [--idle-timeout-ms T] [--header-timeout-ms T] [--max-conns C]\n", name)
+			" [--idle-timeout-ms T] [--header-timeout-ms T] [--max-conns C] [--version]\n", info.Name)
 		os.Exit(0)
-	}
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: %v\nRun '%s --help' for usage.\n", name, err, name)
+	case errors.Is(err, ErrVersion):
+		fmt.Println(Version(info))
+		os.Exit(0)
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "%s: %v\nRun '%s --help' for usage.\n", info.Name, err, info.Name)
 		os.Exit(2)
 	}
 	runtime.GOMAXPROCS(opts.Threads)
-	app := &App{Name: name, Options: opts, Cache: NewCache(opts.CacheBytes)}
-	os.Exit(serve(app, newHandler(app)))
+	app := &App{Name: info.Name, Options: opts, Cache: NewCache(opts.CacheBytes)}
+	os.Exit(serve(app, newServer(app)))
 }
 
 // PutStatus is the status of PUT /cache: 201 for a new key, 204 for a

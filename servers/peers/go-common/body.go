@@ -48,8 +48,5 @@ func IsJSON(contentType string) bool {
 // CacheValueLimit is the largest value PUT /cache takes: 1 MiB, or
 // --body-limit if smaller.
 func (o Options) CacheValueLimit() int64 {
-	if o.BodyLimit < MaxCacheValue {
-		return o.BodyLimit
-	}
-	return MaxCacheValue
+	return min(o.BodyLimit, MaxCacheValue)
 }

@@ -1,10 +1,11 @@
-// Package peer holds what the three Go peers of apibench (go-nethttp, go-gin,
-// go-echo) share: the command line, the byte-bounded LRU cache, the order
-// types and their validation, the /metrics counters and the server lifecycle
+// Package peer holds what the Go peers of apibench (go-nethttp, go-gin,
+// go-echo, go-fasthttp) share: the command line and --version, the
+// byte-bounded LRU cache, the order types and their validation, the /metrics
+// counters, the contract's errors and limits, and the server lifecycle
 // (listen, ready line, graceful shutdown). Each peer keeps only its
 // framework's routing and handlers, so the peers differ where the frameworks
 // differ and nowhere else. The contract is docs/api.md.
 //
-// Debian ships gin and echo for GOPATH mode only, so this package is built in
-// GOPATH mode as import path "apibench/peer" (see ../CMakeLists.txt).
+// It is a package of the module apibench/peers (../go.mod), imported as
+// "apibench/peers/go-common".
 package peer

@@ -3,6 +3,7 @@ package peer
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sync/atomic"
 )
 
@@ -10,11 +11,14 @@ var routeNames = [...]string{
 	RouteJSON, RoutePlaintext, RouteHealth, RouteOrders, RouteCache, RouteWork, RouteMetrics, RouteNotFound,
 }
 
-// statusCodes are the contract's statuses, and 301: ServeMux redirects a
-// path that is not clean ("/cache/..") to its clean form.
-var statusCodes = [...]int{200, 201, 204, 301, 400, 404, 405, 408, 411, 413, 415, 431, 500, 501, 503}
+// statusCodes are the contract's statuses, and the redirects a router may
+// send: ServeMux answers a path that is not clean ("/cache/..") with a 307 to
+// its clean form.
+var statusCodes = [...]int{200, 201, 204, 301, 307, 308, 400, 404, 405, 408, 411, 413, 415, 431, 500, 501, 503}
 
-const otherStatusSlot = 12 // other statuses count as 500, as in the C++ servers
+// otherStatusSlot counts the statuses outside the list as 500, as the C++
+// servers do.
+var otherStatusSlot = slices.Index(statusCodes[:], 500)
 
 // Metrics counts requests by route and status, and connections. Fixed arrays
 // of atomics: counting a request takes no lock.
@@ -30,20 +34,17 @@ func (m *Metrics) CountRequest(route string, status int) {
 	m.requests[routeSlot(route)][statusSlot(status)].Add(1)
 }
 
+// routeSlot is the row of route; an unknown name counts as not_found.
 func routeSlot(route string) int {
-	for i, name := range routeNames {
-		if name == route {
-			return i
-		}
+	if i := slices.Index(routeNames[:], route); i >= 0 {
+		return i
 	}
 	return len(routeNames) - 1
 }
 
 func statusSlot(status int) int {
-	for i, code := range statusCodes {
-		if code == status {
-			return i
-		}
+	if i := slices.Index(statusCodes[:], status); i >= 0 {
+		return i
 	}
 	return otherStatusSlot
 }

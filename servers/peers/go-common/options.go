@@ -1,6 +1,7 @@
 package peer
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -20,8 +21,12 @@ type Options struct {
 	MaxConns      int
 }
 
+// ErrVersion asks for the --version line, as flag.ErrHelp asks for usage.
+var ErrVersion = errors.New("--version")
+
 // ParseOptions reads args (without the program name). The error is one line
-// fit for stderr; the caller exits 2 with it. flag.ErrHelp asks for usage.
+// fit for stderr; the caller exits 2 with it. flag.ErrHelp asks for usage,
+// ErrVersion for the version.
 func ParseOptions(name string, args []string) (Options, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard) // the caller prints one line, not flag's usage dump
@@ -33,8 +38,12 @@ func ParseOptions(name string, args []string) (Options, error) {
 	idleMs := fs.Int("idle-timeout-ms", DefaultIdleMs, "close a keep-alive connection idle this long")
 	headerMs := fs.Int("header-timeout-ms", DefaultHeaderMs, "close a connection whose headers take longer")
 	maxConns := fs.Int("max-conns", 0, "connections held at once; 0: no limit")
+	version := fs.Bool("version", false, "print the framework's and Go's versions and exit")
 	if err := fs.Parse(args); err != nil {
 		return Options{}, err
+	}
+	if *version {
+		return Options{}, ErrVersion
 	}
 	if fs.NArg() > 0 {
 		return Options{}, fmt.Errorf("unexpected argument %q", fs.Arg(0))

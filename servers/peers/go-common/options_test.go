@@ -25,3 +25,20 @@ func TestParseOptionsRefusesBadFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestParseOptionsAsksForTheVersion(t *testing.T) {
+	if _, err := ParseOptions("t", []string{"--version"}); err != ErrVersion {
+		t.Fatalf("err = %v, want ErrVersion", err)
+	}
+}
+
+func TestParseOptionsDefaultsAreTheContracts(t *testing.T) {
+	o, err := ParseOptions("t", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Host != "127.0.0.1" || o.Port != 0 || o.CacheBytes != 256<<20 || o.BodyLimit != 1<<20 ||
+		o.IdleTimeout != 10*time.Second || o.HeaderTimeout != 5*time.Second || o.MaxConns != 0 || o.Threads < 1 {
+		t.Fatalf("defaults = %+v", o)
+	}
+}

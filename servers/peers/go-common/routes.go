@@ -20,8 +20,9 @@ const (
 // CachePrefix starts every cache path; the key is the raw rest of the path.
 const CachePrefix = "/cache/"
 
-// allowByPath is the Allow header of each fixed path; the routers of gin and
-// echo answer 405 without one, so the peers look it up here.
+// allowByPath is the Allow header of each fixed path, for go-fasthttp, which
+// routes by hand (ServeMux, Gin and Echo send their own), and the route names
+// of /metrics.
 var allowByPath = map[string]string{
 	"/json":      "GET",
 	"/plaintext": "GET",
@@ -73,12 +74,8 @@ func isKeyByte(c byte) bool {
 
 // ParseWorkMs reads the raw query of /work: exactly "ms=N", N in 0..1000.
 func ParseWorkMs(rawQuery string) (int, error) {
-	// strings.CutPrefix would read better but needs Go 1.20; Debian 12 has 1.19.
-	if !strings.HasPrefix(rawQuery, "ms=") {
-		return 0, ErrInvalidMs
-	}
-	digits := rawQuery[len("ms="):]
-	if digits == "" || len(digits) > 4 || strings.ContainsAny(digits, "+-") {
+	digits, ok := strings.CutPrefix(rawQuery, "ms=")
+	if !ok || digits == "" || len(digits) > 4 || strings.ContainsAny(digits, "+-") {
 		return 0, ErrInvalidMs
 	}
 	ms, err := strconv.Atoi(digits)

@@ -15,9 +15,16 @@ import (
 // shutdownGrace bounds how long requests in flight may take to finish.
 const shutdownGrace = 10 * time.Second
 
+// Server is what the lifecycle needs of a framework's server. net/http's
+// *http.Server has both methods; go-fasthttp adapts fasthttp's.
+type Server interface {
+	Serve(net.Listener) error
+	Shutdown(context.Context) error
+}
+
 // serve listens, prints the ready line, serves until SIGTERM or SIGINT, then
 // lets the requests in flight finish. It returns the exit code.
-func serve(app *App, handler http.Handler) int {
+func serve(app *App, srv Server) int {
 	address := net.JoinHostPort(app.Options.Host, strconv.Itoa(app.Options.Port))
 	ln, err := net.Listen("tcp", address)
 	if err != nil {
@@ -25,12 +32,6 @@ func serve(app *App, handler http.Handler) int {
 		return 1
 	}
 	port := ln.Addr().(*net.TCPAddr).Port
-	srv := &http.Server{
-		Handler:           instrument(app, handler),
-		ReadHeaderTimeout: app.Options.HeaderTimeout,
-		IdleTimeout:       app.Options.IdleTimeout,
-		MaxHeaderBytes:    MaxHeaderBytes,
-	}
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 	served := make(chan error, 1)
@@ -54,6 +55,18 @@ func serve(app *App, handler http.Handler) int {
 	return 0
 }
 
+// NewHTTPServer is the http.Server of the net/http peers: the contract's
+// header limit and timeouts, and the Server header and request counts around
+// whatever router answers.
+func NewHTTPServer(app *App, handler http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           instrument(app, handler),
+		ReadHeaderTimeout: app.Options.HeaderTimeout,
+		IdleTimeout:       app.Options.IdleTimeout,
+		MaxHeaderBytes:    MaxHeaderBytes,
+	}
+}
+
 // instrument sets the Server header and counts every answered request by
 // route and status, whatever router answered it.
 func instrument(app *App, next http.Handler) http.Handler {
@@ -75,3 +88,7 @@ func (r *statusRecorder) WriteHeader(status int) {
 	r.status = status
 	r.ResponseWriter.WriteHeader(status)
 }
+
+// Unwrap gives http.ResponseController (and the frameworks that use it) the
+// connection's own ResponseWriter.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }

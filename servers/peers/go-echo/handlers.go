@@ -4,28 +4,28 @@ import (
 	"bytes"
 	"net/http"
 
-	"github.com/labstack/echo"
+	"github.com/labstack/echo/v5"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 type handlers struct {
 	app *peer.App
 }
 
-func (h *handlers) json(c echo.Context) error {
+func (h *handlers) json(c *echo.Context) error {
 	return c.JSON(http.StatusOK, peer.JSONMessage{Message: peer.HelloWorld})
 }
 
-func (h *handlers) plaintext(c echo.Context) error {
+func (h *handlers) plaintext(c *echo.Context) error {
 	return c.String(http.StatusOK, peer.HelloWorld)
 }
 
-func (h *handlers) health(c echo.Context) error {
+func (h *handlers) health(c *echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEApplicationJSON, []byte(peer.HealthBody))
 }
 
-func (h *handlers) createOrder(c echo.Context) error {
+func (h *handlers) createOrder(c *echo.Context) error {
 	if !peer.IsJSON(c.Request().Header.Get(echo.HeaderContentType)) {
 		return peer.ErrUnsupportedMedia
 	}
@@ -40,7 +40,7 @@ func (h *handlers) createOrder(c echo.Context) error {
 	return c.JSON(http.StatusCreated, receipt)
 }
 
-func (h *handlers) work(c echo.Context) error {
+func (h *handlers) work(c *echo.Context) error {
 	ms, err := peer.ParseWorkMs(c.Request().URL.RawQuery)
 	if err != nil {
 		return err
@@ -49,15 +49,15 @@ func (h *handlers) work(c echo.Context) error {
 	return c.JSON(http.StatusOK, peer.WorkReply{SleptMs: ms})
 }
 
-func (h *handlers) metrics(c echo.Context) error {
+func (h *handlers) metrics(c *echo.Context) error {
 	var out bytes.Buffer
 	h.app.Metrics.Write(&out, h.app.Cache.Stats())
 	return c.Blob(http.StatusOK, peer.MetricsContentType, out.Bytes())
 }
 
-// cacheKey reads the wildcard; echo routes on the raw path, so the key is as
-// sent, escapes included.
-func cacheKey(c echo.Context) (string, error) {
+// cacheKey reads the wildcard; echo routes on the raw path and leaves path
+// parameters escaped, so the key is as sent.
+func cacheKey(c *echo.Context) (string, error) {
 	key := c.Param("*")
 	if !peer.ValidCacheKey(key) {
 		return "", peer.ErrInvalidKey
@@ -65,7 +65,7 @@ func cacheKey(c echo.Context) (string, error) {
 	return key, nil
 }
 
-func (h *handlers) getCache(c echo.Context) error {
+func (h *handlers) getCache(c *echo.Context) error {
 	key, err := cacheKey(c)
 	if err != nil {
 		return err
@@ -77,7 +77,7 @@ func (h *handlers) getCache(c echo.Context) error {
 	return c.Blob(http.StatusOK, echo.MIMEOctetStream, value)
 }
 
-func (h *handlers) putCache(c echo.Context) error {
+func (h *handlers) putCache(c *echo.Context) error {
 	key, err := cacheKey(c)
 	if err != nil {
 		return err
@@ -93,7 +93,7 @@ func (h *handlers) putCache(c echo.Context) error {
 	return c.NoContent(peer.PutStatus(created))
 }
 
-func (h *handlers) deleteCache(c echo.Context) error {
+func (h *handlers) deleteCache(c *echo.Context) error {
 	key, err := cacheKey(c)
 	if err != nil {
 		return err

@@ -1,7 +1,9 @@
 // Command apibench-go-echo serves the apibench contract (docs/api.md) with the
-// Echo web framework (Debian's golang-github-labstack-echo-dev, v4).
+// Echo web framework, v5.
 package main
 
-import "apibench/peer"
+import peer "apibench/peers/go-common"
 
-func main() { peer.Main("go-echo", newRouter) }
+func main() {
+	peer.Main(peer.Info{Name: "go-echo", FrameworkModule: "github.com/labstack/echo/v5"}, newRouter)
+}

@@ -2,21 +2,24 @@ package main
 
 import (
 	"errors"
+	"log/slog"
 	"net/http"
+	"os"
 
-	"github.com/labstack/echo" // v4; Debian installs it for GOPATH without the /v4
+	"github.com/labstack/echo/v5"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 // newRouter builds the echo instance. No logger middleware: none of the
 // apibench servers writes an access log. The peer's http.Server serves it
-// (echo.Echo is an http.Handler), so e.Start's banner never prints.
+// (echo.Echo is an http.Handler), as Echo's docs show for a configured server.
 func newRouter(app *peer.App) http.Handler {
-	e := echo.New()
-	e.HideBanner = true
-	e.HidePort = true
-	e.HTTPErrorHandler = handleError
+	e := echo.NewWithConfig(echo.Config{
+		// Echo's own log lines go to stderr: stdout's first line is the ready line.
+		Logger:           slog.New(slog.NewTextHandler(os.Stderr, nil)),
+		HTTPErrorHandler: handleError,
+	})
 
 	h := &handlers{app: app}
 	e.GET("/json", h.json)
@@ -34,23 +37,22 @@ func newRouter(app *peer.App) http.Handler {
 }
 
 // handleError answers every error a handler or the router returns in the
-// contract's shape: a *peer.Error as it says, echo's 404 and 405 with the
-// contract's bodies (and the Allow header echo leaves out), anything else 500.
-func handleError(err error, c echo.Context) {
-	if c.Response().Committed {
+// contract's shape: a *peer.Error as it says, echo's 404 and 405 (the router
+// has set Allow) with the contract's bodies, anything else 500.
+func handleError(c *echo.Context, err error) {
+	if r, _ := echo.UnwrapResponse(c.Response()); r != nil && r.Committed {
 		return
 	}
 	var apiErr *peer.Error
-	var httpErr *echo.HTTPError
 	switch {
 	case errors.As(err, &apiErr):
-	case errors.As(err, &httpErr) && httpErr.Code == http.StatusNotFound:
+	case echo.StatusCode(err) == http.StatusNotFound:
 		apiErr = peer.ErrNotFound
-	case errors.As(err, &httpErr) && httpErr.Code == http.StatusMethodNotAllowed:
-		c.Response().Header().Set("Allow", peer.Allow(c.Request().URL.Path))
+	case echo.StatusCode(err) == http.StatusMethodNotAllowed:
 		apiErr = peer.ErrMethodNotAllowed
 	default:
 		apiErr = &peer.Error{Status: http.StatusInternalServerError, Reason: "internal error"}
 	}
-	c.JSON(apiErr.Status, apiErr.Body()) //nolint:errcheck // the client went away
+	_ = c.JSON(apiErr.Status, apiErr.Body()) // fails only when the client went away
+
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 type handlers struct {
@@ -60,7 +60,7 @@ func (h *handlers) metrics(c *gin.Context) {
 	c.Data(http.StatusOK, peer.MetricsContentType, out.Bytes())
 }
 
-// cacheKey reads the catch-all parameter ("/key"); with UseRawPath it is the
+// cacheKey reads the catch-all parameter ("/key"); with UseEscapedPath it is the
 // key as sent, escapes included.
 func cacheKey(c *gin.Context) (string, bool) {
 	key := strings.TrimPrefix(c.Param("key"), "/")

@@ -1,7 +1,9 @@
 // Command apibench-go-gin serves the apibench contract (docs/api.md) with the
-// Gin web framework (Debian's golang-github-gin-gonic-gin-dev).
+// Gin web framework.
 package main
 
-import "apibench/peer"
+import peer "apibench/peers/go-common"
 
-func main() { peer.Main("go-gin", newRouter) }
+func main() {
+	peer.Main(peer.Info{Name: "go-gin", FrameworkModule: "github.com/gin-gonic/gin"}, newRouter)
+}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 // newRouter builds the gin engine. gin.New, not gin.Default: no per-request
@@ -15,15 +15,12 @@ func newRouter(app *peer.App) http.Handler {
 	gin.SetMode(gin.ReleaseMode) // debug mode prints route tables to stdout, before the ready line
 	r := gin.New()
 	r.Use(gin.Recovery())
-	r.HandleMethodNotAllowed = true
+	r.HandleMethodNotAllowed = true // 405 with Allow, rather than 404
 	r.RedirectTrailingSlash = false // "/cache/" is an invalid key, not a redirect
-	r.UseRawPath = true             // cache keys are never percent-decoded
+	r.UseEscapedPath = true         // cache keys are never percent-decoded
 	r.UnescapePathValues = false
 	r.NoRoute(func(c *gin.Context) { abortWith(c, peer.ErrNotFound) })
-	r.NoMethod(func(c *gin.Context) {
-		c.Header("Allow", peer.Allow(c.Request.URL.Path)) // gin sends no Allow of its own
-		abortWith(c, peer.ErrMethodNotAllowed)
-	})
+	r.NoMethod(func(c *gin.Context) { abortWith(c, peer.ErrMethodNotAllowed) })
 
 	h := &handlers{app: app}
 	r.GET("/json", h.json)

@@ -5,7 +5,7 @@ import (
 	"net/http"
 	"strings"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 type handlers struct {
@@ -57,37 +57,34 @@ func (h *handlers) metrics(w http.ResponseWriter, _ *http.Request) error {
 	return nil
 }
 
-// cache serves /cache/{key}. The key is taken from the escaped path: keys are
-// never percent-decoded, so an escape makes them invalid.
-func (h *handlers) cache(w http.ResponseWriter, r *http.Request) error {
-	switch r.Method {
-	case http.MethodGet, http.MethodPut, http.MethodDelete:
-	default:
-		return methodNotAllowed(w, r)
-	}
+// cacheKey is the {key...} of /cache/ as sent. r.PathValue would give it
+// percent-decoded, and the contract refuses escapes instead of decoding them.
+func cacheKey(r *http.Request) (string, error) {
 	key := strings.TrimPrefix(r.URL.EscapedPath(), peer.CachePrefix)
 	if !peer.ValidCacheKey(key) {
-		return peer.ErrInvalidKey
+		return "", peer.ErrInvalidKey
 	}
-	switch r.Method {
-	case http.MethodGet:
-		value, ok := h.app.Cache.Get(key)
-		if !ok {
-			return peer.ErrNotFound
-		}
-		writeBody(w, http.StatusOK, "application/octet-stream", value)
-	case http.MethodPut:
-		return h.putCache(w, r, key)
-	default:
-		if !h.app.Cache.Delete(key) {
-			return peer.ErrNotFound
-		}
-		w.WriteHeader(http.StatusNoContent)
+	return key, nil
+}
+
+func (h *handlers) getCache(w http.ResponseWriter, r *http.Request) error {
+	key, err := cacheKey(r)
+	if err != nil {
+		return err
 	}
+	value, ok := h.app.Cache.Get(key)
+	if !ok {
+		return peer.ErrNotFound
+	}
+	writeBody(w, http.StatusOK, "application/octet-stream", value)
 	return nil
 }
 
-func (h *handlers) putCache(w http.ResponseWriter, r *http.Request, key string) error {
+func (h *handlers) putCache(w http.ResponseWriter, r *http.Request) error {
+	key, err := cacheKey(r)
+	if err != nil {
+		return err
+	}
 	value, err := peer.ReadBody(w, r, h.app.Options.CacheValueLimit())
 	if err != nil {
 		return err
@@ -97,5 +94,17 @@ func (h *handlers) putCache(w http.ResponseWriter, r *http.Request, key string) 
 		return err
 	}
 	w.WriteHeader(peer.PutStatus(created))
+	return nil
+}
+
+func (h *handlers) deleteCache(w http.ResponseWriter, r *http.Request) error {
+	key, err := cacheKey(r)
+	if err != nil {
+		return err
+	}
+	if !h.app.Cache.Delete(key) {
+		return peer.ErrNotFound
+	}
+	w.WriteHeader(http.StatusNoContent)
 	return nil
 }

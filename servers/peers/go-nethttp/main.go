@@ -1,7 +1,7 @@
 // Command apibench-go-nethttp serves the apibench contract (docs/api.md) with
-// nothing but Go's standard library: net/http and encoding/json.
+// nothing but Go's standard library: net/http's ServeMux and encoding/json.
 package main
 
-import "apibench/peer"
+import peer "apibench/peers/go-common"
 
-func main() { peer.Main("go-nethttp", newRouter) }
+func main() { peer.Main(peer.Info{Name: "go-nethttp"}, newRouter) }

@@ -6,7 +6,7 @@ import (
 	"net/http"
 	"strconv"
 
-	"apibench/peer"
+	peer "apibench/peers/go-common"
 )
 
 // writeJSON serializes v and sends it with an exact Content-Length.
