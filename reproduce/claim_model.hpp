@@ -18,7 +18,7 @@ struct Judgement {
   std::string family;   // "C++ reproductions" or "real peers"
   std::string subject;  // "rust-style vs go-style", or "go-nethttp" for a bar
   Verdict verdict = Verdict::not_measured;
-  std::string detail;   // the evidence: "0.53x, p = 0.10 (3 vs 3), ranges apart"
+  std::string detail;   // the evidence: "0.53x, p = 0.029 (4 vs 4 repetitions)"
 };
 
 struct ServerValue {

@@ -150,7 +150,7 @@ std::string claims_html(const ClaimsReport& r, const std::vector<ClaimFigure>& f
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>The article's claims on this "
       "machine</title>\n<style>{}{}</style>\n</head>\n<body>\n<main>\n<h1>The article's claims on this machine</h1>\n"
       "<p class=\"meta\">{}</p>\n{}<p>Verdicts: <em>holds</em>, <em>does not hold</em>, or <em>inconclusive</em> when "
-      "the difference is inside the repetitions' noise.</p>\n{}</main>\n</body>\n</html>\n",
+      "the difference is inside the repetitions' noise or they are too few to decide.</p>\n{}</main>\n</body>\n</html>\n",
       report::kReportCss, kClaimsCss, html_escape(run_line(r.run)), banners(r, unavailable), body);
 }
 

@@ -27,7 +27,7 @@ std::string header(const ClaimsReport& r) {
   for (const auto& w : m.warnings) out += fmt::format("\n- warning: {}", w);
   for (const auto& n : r.notes) out += fmt::format("\n- note: {}", n);
   return out + "\n\nVerdicts are for this machine and this run: *holds*, *does not hold*, or *inconclusive* when the "
-               "difference is inside the repetitions' noise (docs/reproduce.md).\n\n";
+               "difference is inside the repetitions' noise or they are too few to decide (docs/reproduce.md).\n\n";
 }
 
 std::string summary(const ClaimsReport& r) {

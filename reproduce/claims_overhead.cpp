@@ -35,7 +35,7 @@ ClaimResult claim_runtime_overhead(const ClaimInputs& in) {
   c.measures = "Server CPU time per request (utime+stime over the measured window / requests), heap allocations per "
                "request (LD_PRELOAD counter), peak RSS under load, and RSS per idle keep-alive connection.";
   c.criterion = "holds when the Rust-design server is lower than the Go-design server by more than 5% and beyond "
-                "the repetitions' noise (Mann-Whitney p < 0.05 or min-max ranges apart)";
+                "the repetitions' noise (Mann-Whitney p < 0.05, which needs 4 or more repetitions each)";
   const auto& w = in.config.workloads;
   c.rows.push_back(load_metric(in, w.json, "CPU time per request", report::Metric::cpu_us_per_request, "us"));
   c.rows.push_back(load_metric(in, w.orders, "CPU time per request", report::Metric::cpu_us_per_request, "us"));

@@ -10,19 +10,22 @@
 namespace apibench::reproduce {
 namespace {
 
-constexpr double kSignificance = 0.05;
-
-bool ranges_apart(const runner::Spread& a, const runner::Spread& b) { return a.max < b.min || b.max < a.min; }
-
 Verdict direction(bool favoured_wins) { return favoured_wins ? Verdict::holds : Verdict::does_not_hold; }
 
 Verdict judge_repeated(const ServerValue& f, const ServerValue& o, double effect, bool favoured_wins,
                        const PairRule& rule, std::string& detail) {
+  const std::size_t nf = f.samples.size(), no = o.samples.size();
+  // Checked before the test: with ties the runner falls back to the normal approximation,
+  // which can dip under 0.05 where no arrangement of 3 against 3 can.
+  if (runner::smallest_possible_p(nf, no) >= kSignificance) {
+    detail += fmt::format(", {} vs {} repetitions cannot reach p < {}; {} or more each are needed", nf, no, kSignificance,
+                          kMinRepetitions);
+    return Verdict::inconclusive;
+  }
   const runner::UTestResult test = runner::mann_whitney_u(f.samples, o.samples);
-  const bool apart = ranges_apart(f.spread(), o.spread());
-  detail += fmt::format(", p = {:.2f} ({} vs {} repetitions){}", test.p_value, f.samples.size(), o.samples.size(),
-                        apart ? ", ranges apart" : ", ranges overlap");
-  if (test.p_value >= kSignificance && !apart) return Verdict::inconclusive;
+  detail += fmt::format(", p = {:.3f}{} ({} vs {} repetitions)", test.p_value, test.exact ? "" : " (ties: normal approximation)",
+                        nf, no);
+  if (test.p_value >= kSignificance) return Verdict::inconclusive;
   if (effect < rule.min_effect) {
     detail += fmt::format(", under the {:.0f}% minimal effect", rule.min_effect * 100);
     return Verdict::inconclusive;
@@ -69,10 +72,16 @@ Verdict judge_threshold(const ServerValue& value, const ThresholdRule& rule, std
   detail = fmt::format("{} {} {}", format_number(s.median), at_most ? "vs at most" : "vs at least", format_number(rule.limit));
   const bool all_pass = at_most ? s.max <= rule.limit : s.min >= rule.limit;
   const bool all_fail = at_most ? s.min > rule.limit : s.max < rule.limit;
-  if (all_pass) return Verdict::holds;
-  if (all_fail) return Verdict::does_not_hold;
-  detail += ", the repetitions straddle the bar";
-  return Verdict::inconclusive;
+  if (!all_pass && !all_fail) {
+    detail += ", the repetitions straddle the bar";
+    return Verdict::inconclusive;
+  }
+  const std::size_t n = value.samples.size();
+  if (n > 1 && n < kMinRepetitions) {
+    detail += fmt::format(", {} repetitions cannot decide a bar; {} or more are needed", n, kMinRepetitions);
+    return Verdict::inconclusive;
+  }
+  return all_pass ? Verdict::holds : Verdict::does_not_hold;
 }
 
 }  // namespace apibench::reproduce

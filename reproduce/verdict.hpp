@@ -1,12 +1,21 @@
 #pragma once
-// Verdicts that account for noise. A pair verdict needs the claimed winner to be
-// ahead by more than a minimal effect AND the difference to stand out of the
-// repetitions' noise: a Mann-Whitney U p-value under 0.05, or (since 3 against 3
-// repetitions cannot reach 0.05) min-max ranges that do not overlap, which is the
-// strongest evidence 3 vs 3 can give (exact p = 0.1). docs/reproduce.md.
+// Verdicts that account for noise. A pair verdict needs the exact two-sided Mann-Whitney
+// U p-value under 0.05 AND the claimed winner ahead by more than a minimal effect; when
+// the repetitions are too few for the test ever to reach 0.05 (3 against 3: at best
+// p = 0.1) the verdict is inconclusive and says so. Ranges that do not overlap are not
+// evidence on their own: one disturbed window moves a range. Bar verdicts need every
+// repetition on one side of the bar, and at least kMinRepetitions of them. Single
+// measurements (a sweep's maximum, lines of code) need a margin instead. docs/reproduce.md.
+#include <cstddef>
+
 #include "reproduce/claim_model.hpp"
 
 namespace apibench::reproduce {
+
+inline constexpr double kSignificance = 0.05;
+// The fewest repetitions per side with which the exact test can reach p < 0.05 (4 against
+// 4: p = 0.029). Bars ask as many, so one disturbed window among three cannot decide a bar.
+inline constexpr std::size_t kMinRepetitions = 4;
 
 struct PairRule {
   bool lower_is_better = true;
@@ -25,7 +34,8 @@ struct ThresholdRule {
 };
 
 // Holds when every sample is on the right side of the limit, does not hold when every
-// sample is on the wrong side, inconclusive when the repetitions straddle it.
+// sample is on the wrong side, inconclusive when the repetitions straddle it or are
+// fewer than kMinRepetitions (a single measurement is judged on its own).
 Verdict judge_threshold(const ServerValue& value, const ThresholdRule& rule, std::string& detail);
 
 }  // namespace apibench::reproduce

@@ -55,6 +55,19 @@ TEST(Claims, OverheadHoldsWhereTheMadeUpNumbersSaySo) {
   EXPECT_NE(allocs.value_of("go-nethttp")->note.find("not counted"), std::string::npos);
 }
 
+TEST(Claims, ThreeRepetitionsGiveInconclusiveWithTheReason) {
+  Fixture f;
+  f.run = apibench::report::run_from_json(four_server_run(3));
+  const rp::ClaimResult c = rp::claim_runtime_overhead(f.inputs);
+  const rp::MetricRow& cpu = row(c, "CPU time per request, json");  // 10 vs 20 us, ranges far apart
+  ASSERT_EQ(verdict(cpu, "C++ reproductions"), rp::Verdict::inconclusive);
+  EXPECT_NE(cpu.judgements.front().detail.find("3 vs 3 repetitions cannot reach p < 0.05; 4 or more each are needed"),
+            std::string::npos)
+      << cpu.judgements.front().detail;
+  const rp::ClaimResult cache = rp::claim_cache_server(f.inputs);
+  EXPECT_EQ(verdict(row(cache, "p99"), "C++ reproductions"), rp::Verdict::inconclusive);  // a bar needs 4
+}
+
 TEST(Claims, NoiseGivesInconclusive) {
   nlohmann::json run = four_server_run();
   for (auto& cell : run["cells"]) {
@@ -82,9 +95,9 @@ TEST(Claims, CacheMillionIsABarPerGoServer) {
   Fixture f;
   const rp::ClaimResult c = rp::claim_cache_server(f.inputs);
   const rp::MetricRow& served = row(c, "Requests served");
-  // go-style serves 1000 req/s x 2 s x 3 repetitions = 6000: far from a million.
+  // go-style serves 1000 req/s x 2 s x 4 repetitions = 8000: far from a million.
   EXPECT_EQ(verdict(served, "C++ reproductions"), rp::Verdict::does_not_hold);
-  EXPECT_DOUBLE_EQ(served.value_of("go-style")->samples.at(0), 6000);
+  EXPECT_DOUBLE_EQ(served.value_of("go-style")->samples.at(0), 8000);
   EXPECT_EQ(verdict(row(c, "p99"), "C++ reproductions"), rp::Verdict::holds);  // 500 us <= 1 ms
 }
 
@@ -94,7 +107,8 @@ TEST(Claims, FixedRateRowsAreNotMeasuredWithoutThePhaseAndJudgedWithIt) {
   auto window = [](double p999) { return rp::FixedRateWindow{1000, 100, 200, p999, p999 * 2, 2000, 0, {200, 210}}; };
   for (const char* s : {"rust-style", "go-style"}) {
     const double p999 = std::string(s) == "rust-style" ? 300 : 900;
-    f.fixed.push_back({s, "json", rp::kCommonLoad, 1000, {window(p999), window(p999 * 1.02), window(p999 * 0.98)}, ""});
+    f.fixed.push_back({s, "json", rp::kCommonLoad, 1000,
+                       {window(p999), window(p999 * 1.02), window(p999 * 0.98), window(p999 * 1.01)}, ""});
   }
   EXPECT_EQ(verdict(row(rp::claim_latency_sensitive(f.inputs), "p99.9"), "C++ reproductions"), rp::Verdict::holds);
 }

@@ -1,5 +1,7 @@
 #include "reproduce/tests/made_up_run.hpp"
 
+#include <iterator>
+
 namespace apibench::reproduce::testing {
 using nlohmann::json;
 
@@ -39,25 +41,27 @@ json failed_cell(const std::string& server, const std::string& workload, const s
           {"repetitions", json::array()}};
 }
 
-json run_json(const std::vector<json>& cells) {
+json run_json(const std::vector<json>& cells, unsigned repetitions) {
   return {{"schema", "apibench.run/1"}, {"suite", "claims"}, {"started", "20261124T040000Z"}, {"complete", true},
           {"environment", {{"git_commit", "abc123"}, {"git_dirty", false}, {"cpu_model", "Test CPU"}, {"kernel", "6.1"}}},
           {"pinning", {{"server_cpus", {0}}, {"load_cpus", {1}}}}, {"duration_ms", 2000}, {"warmup_ms", 500},
-          {"repetitions", 3}, {"warnings", json::array()}, {"cells", cells}};
+          {"repetitions", repetitions}, {"warnings", json::array()}, {"cells", cells}};
 }
 
-std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs) {
+std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs, unsigned repetitions) {
+  // In pairs around 1, so an even count has its median at base exactly; no two alike (the exact test needs no ties).
+  constexpr double kFactors[] = {1.005, 0.995, 1.01, 0.99, 1.002, 0.998, 1.008, 0.992};
   std::vector<Rep> reps;
-  for (double f : {1.0, 1.01, 0.99}) {
+  for (unsigned i = 0; i < repetitions; ++i) {
     Rep r;
-    r.cpu_us = base * f;
+    r.cpu_us = base * kFactors[i % std::size(kFactors)];
     r.allocs = allocs;
     reps.push_back(r);
   }
   return reps;
 }
 
-json four_server_run() {
+json four_server_run(unsigned repetitions) {
   struct Server {
     const char* name;
     double cpu;
@@ -68,14 +72,14 @@ json four_server_run() {
                             {"rust-hyper", 12, 7.0, 60000}, {"go-nethttp", 18, std::nullopt, 30000}};
   std::vector<json> cells;
   for (const auto& s : servers) {
-    cells.push_back(load_cell(s.name, "json", 64, reps_with_cpu(s.cpu, s.allocs)));
-    cells.push_back(load_cell(s.name, "orders", 64, reps_with_cpu(s.cpu * 2, s.allocs)));
-    cells.push_back(load_cell(s.name, "cache", 16, reps_with_cpu(s.cpu, s.allocs)));
+    cells.push_back(load_cell(s.name, "json", 64, reps_with_cpu(s.cpu, s.allocs, repetitions)));
+    cells.push_back(load_cell(s.name, "orders", 64, reps_with_cpu(s.cpu * 2, s.allocs, repetitions)));
+    cells.push_back(load_cell(s.name, "cache", 16, reps_with_cpu(s.cpu, s.allocs, repetitions)));
     cells.push_back(sweep_cell(s.name, "json-sweep", s.max_rate));
     cells.push_back(sweep_cell(s.name, "orders-sweep", s.max_rate / 2));
     cells.push_back(idle_cell(s.name, s.cpu * 1000));
   }
-  return run_json(cells);
+  return run_json(cells, repetitions);
 }
 
 }  // namespace apibench::reproduce::testing

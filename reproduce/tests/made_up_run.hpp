@@ -20,13 +20,15 @@ nlohmann::json load_cell(const std::string& server, const std::string& workload,
 nlohmann::json sweep_cell(const std::string& server, const std::string& workload, std::optional<double> max_rate);
 nlohmann::json idle_cell(const std::string& server, double bytes_per_connection);
 nlohmann::json failed_cell(const std::string& server, const std::string& workload, const std::string& error);
-nlohmann::json run_json(const std::vector<nlohmann::json>& cells);
+nlohmann::json run_json(const std::vector<nlohmann::json>& cells, unsigned repetitions = 4);
 
-// Three repetitions with CPU us/request at base x {1, 1.01, 0.99} and everything else fixed.
-std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs = std::nullopt);
+// Four repetitions by default, the fewest a verdict can be decided with: CPU us/request at
+// base x {1.005, 0.995, 1.01, 0.99, ...} (median base, min-max 0.99-1.01 x base from 4 on)
+// and everything else fixed.
+std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs = std::nullopt, unsigned repetitions = 4);
 
 // The four servers of the decomposition, each with json, orders, cache, sweeps and idle
 // cells: rust-style twice as cheap as go-style, rust-hyper 1.5x cheaper than go-nethttp.
-nlohmann::json four_server_run();
+nlohmann::json four_server_run(unsigned repetitions = 4);
 
 }  // namespace apibench::reproduce::testing
