@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "reproduce/stability.hpp"
 #include "runner/spread.hpp"
 
 namespace apibench::reproduce {
@@ -19,6 +20,7 @@ struct Judgement {
   std::string subject;  // "rust-style vs go-style", or "go-nethttp" for a bar
   Verdict verdict = Verdict::not_measured;
   std::string detail;   // the evidence: "0.53x, p = 0.029 (4 vs 4 repetitions)"
+  Stability stability;  // the share of resampled repetitions giving the same verdict
 };
 
 struct ServerValue {

@@ -53,7 +53,8 @@ std::string summary_table(const ClaimsReport& r) {
     for (const auto& f : r.config.families) row.push_back(esc(c.not_measurable.empty() ? family_summary(c, f.name) : "not measurable"));
     rows.push_back(std::move(row));
   }
-  return table(header, rows);
+  return table(header, rows) + fmt::format("<p>{}.</p>\n<p>{}.</p>\n", esc(tally_text(tally_verdicts(r.claims))),
+                                           esc(stability_definition()));
 }
 
 std::string claim_tables(const ClaimResult& c, const ReproduceConfig& config) {
@@ -65,11 +66,12 @@ std::string claim_tables(const ClaimResult& c, const ReproduceConfig& config) {
     for (const auto& v : row.values) cells.push_back(esc(v.measured() ? value_text(v) : "- (" + v.note + ")"));
     values.push_back(std::move(cells));
     for (const auto& j : row.judgements) {
-      verdicts.push_back({esc(row.metric), esc(j.family), esc(j.subject), verdict_span(j.verdict), esc(j.detail)});
+      verdicts.push_back({esc(row.metric), esc(j.family), esc(j.subject), verdict_span(j.verdict), esc(j.detail),
+                          esc(j.stability.text())});
     }
   }
   std::string out = table(header, values);
-  if (!verdicts.empty()) out += table({"metric", "family", "compared", "verdict", "evidence"}, verdicts);
+  if (!verdicts.empty()) out += table({"metric", "family", "compared", "verdict", "evidence", "stability"}, verdicts);
   return out;
 }
 

@@ -22,7 +22,10 @@ json row_json(const MetricRow& row) {
   json values = json::array(), judgements = json::array();
   for (const auto& v : row.values) values.push_back(value_json(v));
   for (const auto& j : row.judgements) {
-    judgements.push_back({{"family", j.family}, {"subject", j.subject}, {"verdict", verdict_text(j.verdict)}, {"detail", j.detail}});
+    json verdict = {{"family", j.family}, {"subject", j.subject}, {"verdict", verdict_text(j.verdict)}, {"detail", j.detail},
+                    {"stability", j.stability.agreement ? json(*j.stability.agreement) : json()}};
+    if (!j.stability.agreement) verdict["stability_note"] = j.stability.why_none;
+    judgements.push_back(std::move(verdict));
   }
   return {{"metric", row.metric}, {"unit", row.unit}, {"values", values}, {"verdicts", judgements}};
 }
@@ -61,11 +64,17 @@ json claims_json(const ClaimsReport& r) {
   for (const auto& f : r.config.families) families.push_back({{"name", f.name}, {"rust", f.rust}, {"go", f.go}});
   json claims = json::array();
   for (const auto& c : r.claims) claims.push_back(claim_json(c, r.config));
+  const VerdictTally tally = tally_verdicts(r.claims);
+  json verdict_counts = {{"verdicts", tally.verdicts},          {"decided", tally.decided},
+                         {"firm", tally.firm},                  {"decided_single_measurement", tally.decided_single},
+                         {"firm_stability", kFirmStability},    {"text", tally_text(tally)},
+                         {"definition", stability_definition()}};
   return {{"schema", kClaimsSchema},
           {"run", {{"dir", r.run.dir}, {"suite", r.run.suite}, {"started", r.run.started}, {"commit", r.run.commit},
                    {"dirty", r.run.dirty}, {"complete", r.run.complete}, {"warnings", r.run.warnings}}},
           {"families", families},
           {"notes", r.notes},
+          {"verdict_counts", verdict_counts},
           {"claims", claims},
           {"decomposition", decomposition_json(r.decomposition)}};
 }

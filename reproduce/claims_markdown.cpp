@@ -43,7 +43,7 @@ std::string summary(const ClaimsReport& r) {
     }
     out += "\n";
   }
-  return out + "\n";
+  return out + fmt::format("\n{}.\n\n{}.\n\n", tally_text(tally_verdicts(r.claims)), stability_definition());
 }
 
 std::string values_table(const ClaimResult& c, const ReproduceConfig& config) {
@@ -60,11 +60,11 @@ std::string values_table(const ClaimResult& c, const ReproduceConfig& config) {
 }
 
 std::string verdict_table(const ClaimResult& c) {
-  std::string out = "\n| metric | family | compared | verdict | evidence |\n|---|---|---|---|---|\n";
+  std::string out = "\n| metric | family | compared | verdict | evidence | stability |\n|---|---|---|---|---|---|\n";
   for (const auto& row : c.rows) {
     for (const auto& j : row.judgements) {
-      out += fmt::format("| {} | {} | {} | **{}** | {} |\n", cell(row.metric), cell(j.family), cell(j.subject),
-                         verdict_text(j.verdict), cell(j.detail));
+      out += fmt::format("| {} | {} | {} | **{}** | {} | {} |\n", cell(row.metric), cell(j.family), cell(j.subject),
+                         verdict_text(j.verdict), cell(j.detail), cell(j.stability.text()));
     }
   }
   return out;

@@ -23,6 +23,28 @@ std::string family_summary(const ClaimResult& claim, const std::string& family) 
   return out.empty() ? "-" : out;
 }
 
+VerdictTally tally_verdicts(const std::vector<ClaimResult>& claims) {
+  VerdictTally t;
+  for (const auto& claim : claims) {
+    for (const auto& row : claim.rows) {
+      for (const auto& j : row.judgements) {
+        ++t.verdicts;
+        if (j.verdict != Verdict::holds && j.verdict != Verdict::does_not_hold) continue;
+        ++t.decided;
+        if (!j.stability.agreement) ++t.decided_single;
+        else if (j.stability.firm()) ++t.firm;
+      }
+    }
+  }
+  return t;
+}
+
+std::string tally_text(const VerdictTally& t) {
+  return fmt::format("{} verdicts: {} decided (holds or does not hold), {} of them firm (stability >= {:.2f}), {} on "
+                     "single measurements (no stability figure)",
+                     t.verdicts, t.decided, t.firm, kFirmStability, t.decided_single);
+}
+
 std::string row_label(const MetricRow& row) {
   return row.unit.empty() ? row.metric : fmt::format("{} ({})", row.metric, row.unit);
 }

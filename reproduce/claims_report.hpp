@@ -29,6 +29,18 @@ struct ClaimsReport {
   std::vector<std::string> notes;  // how the report was made (e.g. artifacts read from the current tree)
 };
 
+// Every verdict of the report: how many are decided (holds or does not hold) and how many of
+// those are firm (stability >= kFirmStability); single measurements have no stability figure.
+struct VerdictTally {
+  int verdicts = 0;
+  int decided = 0;
+  int firm = 0;
+  int decided_single = 0;  // decided on single measurements: neither firm nor not, no figure
+};
+VerdictTally tally_verdicts(const std::vector<ClaimResult>& claims);
+// "40 verdicts: 12 decided (holds or does not hold), 9 of them firm (stability >= 0.90), 2 on single measurements (no figure)"
+std::string tally_text(const VerdictTally& tally);
+
 // "2 hold, 1 inconclusive" over a claim's judgements for one family; "-" when none.
 std::string family_summary(const ClaimResult& claim, const std::string& family);
 // A row's unit in brackets after its label: "CPU time per request (us)".

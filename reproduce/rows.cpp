@@ -57,11 +57,17 @@ const ServerValue& value_or_missing(const MetricRow& row, const std::string& ser
 void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, const PairRule& rule) {
   for (const auto& family : config.families) {
     for (const auto& go : family.go) {
-      ServerValue a_missing, b_missing;
-      const ServerValue& rust = value_or_missing(row, family.rust, a_missing);
-      const ServerValue& gov = value_or_missing(row, go, b_missing);
-      Judgement j{family.name, fmt::format("{} vs {}", family.rust, go), Verdict::not_measured, ""};
-      j.verdict = favoured == Side::rust ? judge_pair(rust, gov, rule, j.detail) : judge_pair(gov, rust, rule, j.detail);
+      ServerValue rust_missing, go_missing;
+      const ServerValue& rust = value_or_missing(row, family.rust, rust_missing);
+      const ServerValue& gov = value_or_missing(row, go, go_missing);
+      const ServerValue& winner = favoured == Side::rust ? rust : gov;
+      const ServerValue& loser = favoured == Side::rust ? gov : rust;
+      Judgement j{family.name, fmt::format("{} vs {}", family.rust, go), Verdict::not_measured, "", {}};
+      j.verdict = judge_pair(winner, loser, rule, j.detail);
+      j.stability = verdict_stability({winner.samples, loser.samples}, [&](const auto& resampled) {
+        std::string ignored;
+        return judge_pair({winner.server, resampled[0], ""}, {loser.server, resampled[1], ""}, rule, ignored) == j.verdict;
+      });
       row.judgements.push_back(std::move(j));
     }
   }
@@ -73,8 +79,12 @@ void judge_bar(MetricRow& row, const ReproduceConfig& config, Side side, const T
     for (const auto& server : servers) {
       ServerValue missing;
       const ServerValue& v = value_or_missing(row, server, missing);
-      Judgement j{family.name, server, Verdict::not_measured, ""};
+      Judgement j{family.name, server, Verdict::not_measured, "", {}};
       j.verdict = judge_threshold(v, rule, j.detail);
+      j.stability = verdict_stability({v.samples}, [&](const auto& resampled) {
+        std::string ignored;
+        return judge_threshold({v.server, resampled[0], ""}, rule, ignored) == j.verdict;
+      });
       row.judgements.push_back(std::move(j));
     }
   }

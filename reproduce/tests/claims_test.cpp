@@ -132,3 +132,26 @@ TEST(Claims, MarkdownHasTheQuotesTablesVerdictsAndDecomposition) {
   EXPECT_NE(md.find("| 0.67 | 10.0 | 20.0 | 0.50 | 1.71 |"), std::string::npos) << md;
   EXPECT_EQ(report.claims.size(), 13u);  // 8 measured claims and 5 not measurable
 }
+
+TEST(Claims, EveryVerdictShowsItsStabilityAndTheSummaryCountsTheFirmOnes) {
+  Fixture f;
+  const rp::ClaimsReport report = rp::build_claims_report(f.run, f.fixed, f.config, f.artifacts);
+  const rp::MetricRow& cpu = row(report.claims.at(0), "CPU time per request, json");
+  EXPECT_DOUBLE_EQ(*cpu.judgements.front().stability.agreement, 1.0);  // 10 vs 20 us, 4 vs 4 apart
+  const std::string md = rp::claims_markdown(report);
+  EXPECT_NE(md.find("| CPU time per request, json, 64 connections | C++ reproductions | rust-style vs go-style | **holds** | "
+                    "0.50x, p = 0.029 (4 vs 4 repetitions) | 1.00 |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(md.find("| - (single measurement: nothing to resample) |"), std::string::npos) << "sweep maxima";
+  const rp::VerdictTally tally = rp::tally_verdicts(report.claims);
+  EXPECT_GT(tally.decided, 0);
+  EXPECT_GT(tally.firm, 0);
+  EXPECT_GT(tally.decided_single, 0);
+  EXPECT_LE(tally.firm + tally.decided_single, tally.decided);
+  EXPECT_NE(md.find(rp::tally_text(tally)), std::string::npos);
+  EXPECT_NE(md.find("firm (stability >= 0.90)"), std::string::npos);
+  const nlohmann::json j = rp::claims_json(report);
+  EXPECT_EQ(j["verdict_counts"]["firm"], tally.firm);
+  EXPECT_EQ(j["claims"][0]["rows"][0]["verdicts"][0]["stability"], 1.0);
+}
