@@ -5,7 +5,7 @@
 # GOENV=off keeps a user's `go env -w` settings out; GOMODCACHE is read once,
 # at configure, from the same go with the user's settings, so the build looks
 # where `go mod download` put the modules. GOCACHE lives in the build dir.
-set(APIBENCH_GO_PEERS go-nethttp go-gin go-echo)
+set(APIBENCH_GO_PEERS go-nethttp go-gin go-echo go-fasthttp)
 
 # Sets <out_var> to why the Go peers cannot be built, or "" when they can.
 function(apibench_go_unavailable_reason out_var)

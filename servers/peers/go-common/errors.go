@@ -14,6 +14,8 @@ const (
 	ReasonInvalidKey       = "invalid cache key"
 	ReasonInvalidMs        = "ms must be an integer 0..1000"
 	ReasonLengthRequired   = "length required"
+	ReasonHeadersTooLarge  = "request header fields too large"
+	ReasonRequestTimeout   = "request timeout"
 )
 
 // Error is a request that the contract answers with a status and
@@ -44,4 +46,6 @@ var (
 	ErrInvalidMs        = &Error{http.StatusBadRequest, ReasonInvalidMs}
 	ErrLengthRequired   = &Error{http.StatusLengthRequired, ReasonLengthRequired}
 	ErrBadRequest       = &Error{http.StatusBadRequest, ReasonBadRequest}
+	ErrHeadersTooLarge  = &Error{http.StatusRequestHeaderFieldsTooLarge, ReasonHeadersTooLarge}
+	ErrRequestTimeout   = &Error{http.StatusRequestTimeout, ReasonRequestTimeout}
 )
