@@ -13,7 +13,7 @@ function(apibench_go_unavailable_reason out_var)
   if(NOT APIBENCH_GO)
     set(reason "go not found (install Go from go.dev, then scripts/setup-peers.sh)")
   else()
-    file(STRINGS ${CMAKE_CURRENT_SOURCE_DIR}/go.mod go_line REGEX "^go [0-9.]+$")
+    file(STRINGS ${CMAKE_CURRENT_LIST_DIR}/go.mod go_line REGEX "^go [0-9.]+$")
     string(REGEX REPLACE "^go " "" needed "${go_line}")
     execute_process(COMMAND ${CMAKE_COMMAND} -E env GOTOOLCHAIN=local ${APIBENCH_GO} env GOVERSION
                     OUTPUT_VARIABLE go_version OUTPUT_STRIP_TRAILING_WHITESPACE ERROR_QUIET)
@@ -23,7 +23,7 @@ function(apibench_go_unavailable_reason out_var)
     else()
       # Every package the peers import must be in the module cache: the build may not download.
       execute_process(COMMAND ${APIBENCH_GO_ENV} list -deps ./...
-                      WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}
+                      WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}
                       RESULT_VARIABLE missing OUTPUT_QUIET ERROR_QUIET)
       if(missing)
         set(reason "the modules of go.sum are not in ${APIBENCH_GOMODCACHE} (scripts/setup-peers.sh, then reconfigure)")
@@ -35,14 +35,14 @@ endfunction()
 
 function(apibench_go_peer name common_sources)
   set(out ${APIBENCH_PEERS_OUT}/${name}/apibench-${name})
-  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${name}/*.go)
+  file(GLOB sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/${name}/*.go)
   add_custom_command(
     OUTPUT ${out}
     # -buildvcs=false: the binary does not depend on the work tree's git state
     # (run.json records the commit); go.mod's versions are in its build info.
     COMMAND ${APIBENCH_GO_ENV} build -trimpath -buildvcs=false -o ${out} ./${name}
-    DEPENDS ${sources} ${common_sources} ${CMAKE_CURRENT_SOURCE_DIR}/go.mod ${CMAKE_CURRENT_SOURCE_DIR}/go.sum
-    WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}
+    DEPENDS ${sources} ${common_sources} ${CMAKE_CURRENT_LIST_DIR}/go.mod ${CMAKE_CURRENT_LIST_DIR}/go.sum
+    WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR}
     COMMENT "Building peer ${name} with ${APIBENCH_GO_VERSION}"
     VERBATIM)
   add_custom_target(apibench-peer-${name} ALL DEPENDS ${out})
@@ -63,13 +63,13 @@ else()
   execute_process(COMMAND ${CMAKE_COMMAND} -E env GOTOOLCHAIN=local ${APIBENCH_GO} version
                   OUTPUT_VARIABLE APIBENCH_GO_VERSION OUTPUT_STRIP_TRAILING_WHITESPACE)
   message(STATUS "Go peers: built with ${APIBENCH_GO} (${APIBENCH_GO_VERSION})")
-  file(GLOB common_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/go-common/*.go)
+  file(GLOB common_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_LIST_DIR}/go-common/*.go)
   foreach(peer IN LISTS APIBENCH_GO_PEERS)
     apibench_go_peer(${peer} "${common_sources}")
   endforeach()
   if(APIBENCH_BUILD_TESTS)
-    add_test(NAME peers.go.vet COMMAND ${APIBENCH_GO_ENV} vet ./... WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+    add_test(NAME peers.go.vet COMMAND ${APIBENCH_GO_ENV} vet ./... WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR})
     add_test(NAME peers.go-common.unit COMMAND ${APIBENCH_GO_ENV} test ./go-common
-             WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR})
+             WORKING_DIRECTORY ${CMAKE_CURRENT_LIST_DIR})
   endif()
 endif()
