@@ -4,12 +4,20 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "report/compare.hpp"
 
 namespace apibench::report {
 namespace {
 
+// Two decimals, or three significant digits under 1 (allocations per request of 0.015).
+std::string value_text(double v) {
+  return v != 0 && std::abs(v) < 1 ? fmt::format("{:.3g}", v) : fmt::format("{:.2f}", v);
+}
+std::string spread_text(const Spread& s) {
+  return fmt::format("{} ({}-{})", value_text(s.median), value_text(s.min), value_text(s.max));
+}
 std::string p_text(const MetricChange& m) { return m.test ? fmt::format("{:.3f}", m.test->p_value) : "-"; }
 std::string n_text(const MetricChange& m) { return fmt::format("{}+{}", m.a_count, m.b_count); }
 std::string change_text(const MetricChange& m) {
@@ -40,8 +48,8 @@ std::string summary_line(const Comparison& c) {
   return fmt::format("{} metrics compared: {}", total, fmt::join(parts, ", "));
 }
 
-// The rule behind the verdicts, with the minimal effect of each metric shown.
-std::vector<std::string> rule_lines(const Comparison& c) {
+// "requests/s 5%, ..., RSS MiB 3% and 1 MiB": the minimal effects of the metrics shown.
+std::string minimal_effects_shown(const Comparison& c) {
   std::vector<std::string> effects;
   for (const auto& cell : c.cells) {
     for (const auto& m : cell.metrics) {
@@ -50,17 +58,21 @@ std::vector<std::string> rule_lines(const Comparison& c) {
       if (std::find(effects.begin(), effects.end(), effect) == effects.end()) effects.push_back(effect);
     }
   }
-  std::vector<std::string> lines{
-      fmt::format("better/worse: a two-sided Mann-Whitney U test over the repetitions gives p < {} and the medians "
-                  "differ by at least the metric's minimal effect ({}); otherwise no change.",
-                  kSignificance, effects.empty() ? std::string("none here") : fmt::format("{}", fmt::join(effects, ", ")))};
+  return effects.empty() ? "none here" : fmt::format("{}", fmt::join(effects, ", "));
+}
+
+// The rule behind the verdicts, and what "too few repetitions" means when a row has it.
+std::vector<std::string> rule_lines(const Comparison& c) {
+  std::vector<std::string> lines{fmt::format(
+      "better/worse: a two-sided Mann-Whitney U test over the repetitions gives p < {} and the medians differ by at "
+      "least the metric's minimal effect ({}); otherwise no change.",
+      kSignificance, minimal_effects_shown(c))};
   if (any_verdict(c, Verdict::too_few_repetitions)) {
     const std::size_t n = repetitions_needed();
-    lines.push_back(fmt::format("too few repetitions: a change of at least the minimal effect that the test can neither "
-                                "confirm nor rule out: with {}+{} repetitions its smallest p is {:.3f}; {}+{} reach "
-                                "{:.3f} (apibench run -r {}).",
-                                n - 1, n - 1, runner::smallest_possible_p(n - 1, n - 1), n, n,
-                                runner::smallest_possible_p(n, n), n));
+    lines.push_back(fmt::format(
+        "too few repetitions: a change of at least the minimal effect that the test can neither confirm nor rule out: "
+        "with {}+{} repetitions its smallest p is {:.3f}; {}+{} reach {:.3f} (apibench run -r {}).",
+        n - 1, n - 1, runner::smallest_possible_p(n - 1, n - 1), n, n, runner::smallest_possible_p(n, n), n));
   }
   return lines;
 }
@@ -79,7 +91,8 @@ nlohmann::json metric_json(const MetricChange& m) {
   const auto or_null = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(); };
   return {{"metric", m.metric},
           {"higher_is_better", m.higher_is_better},
-          {"minimal_effect", {{"percent", m.minimal.percent}, {"absolute", m.minimal.absolute}, {"unit", m.minimal.unit}}},
+          {"minimal_effect",
+           {{"percent", m.minimal.percent}, {"absolute", m.minimal.absolute}, {"unit", m.minimal.unit}}},
           {"a", spread_json(m.a, m.a_count)},
           {"b", spread_json(m.b, m.b_count)},
           {"change_percent", or_null(m.change_percent)},
@@ -100,11 +113,11 @@ std::string format_comparison(const Comparison& c) {
   std::string out = fmt::format("A = {}\nB = {}\n", c.a_name, c.b_name);
   for (const auto& cell : c.cells) {
     out += fmt::format("\n{} {} c={}\n", cell.server, cell.workload, cell.connections);
-    out += fmt::format("  {:<11} {:>12} {:>12} {:>8} {:>6} {:>5}  {}\n", "metric", "A median", "B median", "change", "p",
-                       "n", "verdict");
+    out += fmt::format("  {:<11} {:>12} {:>12} {:>8} {:>6} {:>5}  {}\n", "metric", "A median", "B median", "change",
+                       "p", "n", "verdict");
     for (const auto& m : cell.metrics) {
-      out += fmt::format("  {:<11} {:>12.2f} {:>12.2f} {:>8} {:>6} {:>5}  {}\n", m.metric, m.a.median, m.b.median,
-                         change_text(m), p_text(m), n_text(m), verdict_line(m));
+      out += fmt::format("  {:<11} {:>12} {:>12} {:>8} {:>6} {:>5}  {}\n", m.metric, value_text(m.a.median),
+                         value_text(m.b.median), change_text(m), p_text(m), n_text(m), verdict_line(m));
     }
   }
   std::string unmatched = not_compared_lines(c, "  ");
@@ -115,16 +128,16 @@ std::string format_comparison(const Comparison& c) {
 }
 
 std::string format_comparison_markdown(const Comparison& c) {
-  std::string out = fmt::format("# apibench compare\n\n- A: `{}`\n- B: `{}`\n\n{}\n\n", c.a_name, c.b_name, summary_line(c));
+  std::string out =
+      fmt::format("# apibench compare\n\n- A: `{}`\n- B: `{}`\n\n{}\n\n", c.a_name, c.b_name, summary_line(c));
   for (const auto& line : rule_lines(c)) out += line + "\n";
   for (const auto& cell : c.cells) {
-    out += fmt::format("\n## {} {} c={}\n\n| metric | A median (min-max) | B median (min-max) | change | p | n | verdict |\n"
-                       "|---|---|---|---|---|---|---|\n",
-                       cell.server, cell.workload, cell.connections);
+    out += fmt::format("\n## {} {} c={}\n\n", cell.server, cell.workload, cell.connections);
+    out += "| metric | A median (min-max) | B median (min-max) | change | p | n | verdict |\n"
+           "|---|---|---|---|---|---|---|\n";
     for (const auto& m : cell.metrics) {
-      out += fmt::format("| {} | {:.2f} ({:.2f}-{:.2f}) | {:.2f} ({:.2f}-{:.2f}) | {} | {} | {} | {} |\n", m.metric,
-                         m.a.median, m.a.min, m.a.max, m.b.median, m.b.min, m.b.max, change_text(m), p_text(m),
-                         n_text(m), verdict_line(m));
+      out += fmt::format("| {} | {} | {} | {} | {} | {} | {} |\n", m.metric, spread_text(m.a), spread_text(m.b),
+                         change_text(m), p_text(m), n_text(m), verdict_line(m));
     }
   }
   std::string unmatched = not_compared_lines(c, "- ");
