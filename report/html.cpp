@@ -58,9 +58,9 @@ std::string banners(const RunData& run, const Figures& figures) {
   return out;
 }
 
-std::string warnings_list(const RunData& run) {
+std::string html_list(const std::vector<std::string>& items) {
   std::string out = "<ul class=\"warnings\">\n";
-  for (const auto& w : run.warnings) out += fmt::format("<li>{}</li>\n", html_escape(w));
+  for (const auto& w : items) out += fmt::format("<li>{}</li>\n", html_escape(w));
   return out + "</ul>\n";
 }
 
@@ -69,7 +69,10 @@ std::string warnings_list(const RunData& run) {
 std::vector<std::array<std::string, 3>> sections(const RunData& run, const Figures& figures) {
   std::vector<std::array<std::string, 3>> out;
   out.push_back({"environment", "Environment", render_table(environment_table(run), "environment")});
-  if (!run.warnings.empty()) out.push_back({"warnings", "Warnings", warnings_list(run)});
+  if (!run.warnings.empty()) out.push_back({"warnings", "Warnings", html_list(run.warnings)});
+  if (const auto notes = redone_window_notes(run); !notes.empty()) {
+    out.push_back({"redone", "Windows measured again", html_list(notes)});
+  }
   const auto workloads = run.workloads();
   for (std::size_t i = 0; i < workloads.size(); ++i) {
     Table t = workload_table(run, workloads[i]);

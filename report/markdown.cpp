@@ -45,6 +45,11 @@ std::string header_section(const RunData& run) {
     for (const auto& w : run.warnings) out += fmt::format("- {}\n", cell_text(w));
     out += "\n";
   }
+  if (const auto notes = redone_window_notes(run); !notes.empty()) {
+    out += "## Windows measured again\n\n";
+    for (const auto& n : notes) out += fmt::format("- {}\n", cell_text(n));
+    out += "\n";
+  }
   return out;
 }
 

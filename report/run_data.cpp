@@ -1,5 +1,7 @@
 #include "report/run_data.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace apibench::report {
@@ -73,6 +75,27 @@ std::uint64_t CellData::total_errors() const {
   std::uint64_t n = 0;
   for (const auto& r : repetitions) n += r.errors;
   return n;
+}
+
+std::vector<std::string> redone_window_notes(const RunData& run) {
+  std::vector<std::string> cells;
+  std::size_t redone = 0, kept = 0;
+  for (const auto& c : run.cells) {
+    kept += c.repetitions.size();
+    redone += c.redone_reasons.size();
+    if (c.redone_reasons.empty()) continue;
+    std::string why;
+    for (const auto& r : c.redone_reasons) why += (why.empty() ? "" : "; ") + r;
+    cells.push_back(fmt::format("{} {} c={}: {} measured again ({})", c.server, c.workload, c.connections,
+                                c.redone_reasons.size(), why));
+  }
+  if (redone == 0) return {};
+  std::vector<std::string> notes{fmt::format(
+      "{} of {} measured windows were measured again because other work used the server's or the load "
+      "generator's CPUs past the runner's limits (runner/cpu_noise.hpp); the kept windows are the ones tabulated",
+      redone, redone + kept)};
+  notes.insert(notes.end(), cells.begin(), cells.end());
+  return notes;
 }
 
 std::vector<std::string> RunData::workloads() const {

@@ -106,6 +106,7 @@ struct CellData {
   std::string error;
   std::string server_exit;
   std::vector<RepetitionData> repetitions;
+  std::vector<std::string> redone_reasons;  // why each window measured again was (runner/cpu_noise.hpp)
   std::optional<CellSummaryData> summary;  // absent when no repetition finished
   std::optional<IdleData> idle;            // idle-connection workloads only
   std::optional<SweepData> sweep;          // sweep workloads only
@@ -147,6 +148,11 @@ struct RunData {
 };
 
 const char* status_name(CellStatus status);
+
+// What the report says of windows measured again because other work used the
+// CPUs: a count over the run, then one line per cell that had any; empty for a
+// run that recorded none (runs from before the runner watched for noise too).
+std::vector<std::string> redone_window_notes(const RunData& run);
 
 // A parsed run.json. Throws std::runtime_error saying what is wrong when it is
 // not apibench.run/1 or a cell does not match it.

@@ -162,6 +162,7 @@ CellData cell_from(const json& j) {
   c.error = field<std::string>(j, "error");
   c.server_exit = field<std::string>(j, "server_exit");
   for (const auto& r : j.value("repetitions", json::array())) c.repetitions.push_back(repetition_from(r));
+  for (const auto& r : j.value("redone_windows", json::array())) c.redone_reasons.push_back(field<std::string>(r, "reason"));
   if (auto s = j.find("summary"); s != j.end() && s->is_object()) c.summary = summary_from(*s, c.repetitions);
   if (auto i = j.find("idle"); i != j.end() && i->is_object()) c.idle = idle_from(*i);
   if (auto s = j.find("sweep"); s != j.end() && s->is_object()) c.sweep = sweep_from(*s);

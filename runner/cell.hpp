@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "loadgen/load.hpp"
+#include "runner/cpu_noise.hpp"
 #include "runner/cpu_sets.hpp"
 #include "runner/idle_connections.hpp"
 #include "runner/manifest.hpp"
@@ -28,11 +29,12 @@ struct ServerSample {
 };
 
 struct Repetition {
-  std::chrono::system_clock::time_point started{};  // when the measured window began
-  unsigned round = 0;  // the round of the cell group it was taken in, from 1 (runner/cell_group.hpp)
   loadgen::LoadResult load;
   ServerSample server;
   std::optional<loadgen::LoadResult> background;  // the workload's background load, same window
+  std::chrono::system_clock::time_point started{};  // when the measured window began
+  unsigned round = 0;  // the round of the cell group it was taken in, from 1 (runner/cell_group.hpp)
+  WindowNoise noise;   // what else ran on the measured CPUs meanwhile
 };
 
 // What an open-loop cell offered: a fraction of the closed-loop maximum that a
@@ -42,6 +44,12 @@ struct OpenLoopRecord {
   double probe_requests_per_second = 0;
   double probe_p99_us = 0;
   double offered_rate = 0;  // requests/s every repetition offered: fraction x probe
+};
+
+// A window measured again because others used the CPUs (runner/cpu_noise.hpp).
+struct RedoneWindow {
+  unsigned round = 0;
+  std::string reason;
 };
 
 struct CellResult {
@@ -57,6 +65,7 @@ struct CellResult {
   std::string error;       // why the cell failed or was skipped
   std::string server_exit;  // how the server ended ("exit 0")
   std::vector<Repetition> repetitions;
+  std::vector<RedoneWindow> redone;  // windows dropped for noise and measured again
   std::optional<IdleMeasurement> idle;  // for "idle" workloads
   std::optional<loadgen::SweepResult> sweep;  // for workloads with a sweep
   std::optional<OpenLoopRecord> open_loop;    // for open-loop workloads

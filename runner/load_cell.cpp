@@ -90,16 +90,24 @@ void LoadCellRun::rewarm() {
 
 bool LoadCellRun::take_repetition(unsigned round) {
   if (!prepared_ && !prepare()) return false;
-  if (ctx_.stopped()) return false;
-  Repetition rep = measure_repetition(server_.pid, spec_, background_);
-  if (auto how = server_.gone(); !how.empty()) {
-    throw std::runtime_error(
-        fmt::format("the server died during repetition {} ({})", cell_.repetitions.size() + 1, how));
+  for (unsigned attempt = 1; !ctx_.stopped(); ++attempt) {
+    const NoiseWatch watch(ctx_.pinning);
+    Repetition rep = measure_repetition(server_.pid, spec_, background_);
+    if (auto how = server_.gone(); !how.empty()) {
+      throw std::runtime_error(
+          fmt::format("the server died during repetition {} ({})", cell_.repetitions.size() + 1, how));
+    }
+    if (ctx_.stopped()) break;  // cut short: its numbers cover less than the window
+    rep.noise = watch.finish(rep.server.cpu_seconds);
+    rep.round = round;
+    std::string noisy = noise_reason(rep.noise);
+    if (noisy.empty() || attempt == kWindowTries) {  // the last try is kept, its noise recorded beside it
+      cell_.repetitions.push_back(std::move(rep));
+      return true;
+    }
+    cell_.redone.push_back({round, std::move(noisy)});
   }
-  if (ctx_.stopped()) return false;  // cut short: its numbers cover less than the window
-  rep.round = round;
-  cell_.repetitions.push_back(std::move(rep));
-  return true;
+  return false;
 }
 
 void LoadCellRun::finish() {

@@ -53,6 +53,10 @@ nlohmann::json background_json(const loadgen::LoadResult& b) {
 nlohmann::json repetition_json(const Repetition& r, const std::string& histogram_stem) {
   nlohmann::json j = {{"started", utc_timestamp_ms(r.started)},
           {"round", r.round},
+          {"noise",
+           {{"steal", r.noise.steal},
+            {"others_on_server_cpus", r.noise.others_on_server_cpus},
+            {"others_on_load_cpus", r.noise.others_on_load_cpus}}},
           {"requests", r.load.requests},
           {"histogram", histogram_stem + ".json"},
           {"hgrm", histogram_stem + ".hgrm"},
@@ -249,6 +253,8 @@ nlohmann::json to_json(const CellResult& cell) {
   }
   if (cell.sweep) j["sweep"] = sweep_json(*cell.sweep);
   if (cell.open_loop) j["open_loop"] = open_loop_json(*cell.open_loop);
+  j["redone_windows"] = nlohmann::json::array();
+  for (const auto& r : cell.redone) j["redone_windows"].push_back({{"round", r.round}, {"reason", r.reason}});
   j["repetitions"] = nlohmann::json::array();
   for (std::size_t i = 0; i < cell.repetitions.size(); ++i) {
     j["repetitions"].push_back(repetition_json(cell.repetitions[i], histogram_stem(cell, i)));

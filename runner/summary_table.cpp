@@ -47,6 +47,13 @@ std::string background_text(const CellSummary& s) {
                      s.background->p99_us.median, s.background->errors);
 }
 
+// "; 2 windows measured again (other processes used 40% of the server CPUs)": the first reason stands for them.
+std::string redone_text(const CellResult& c) {
+  if (c.redone.empty()) return {};
+  return fmt::format("; {} window{} measured again ({}{})", c.redone.size(), c.redone.size() == 1 ? "" : "s",
+                     c.redone.front().reason, c.redone.size() > 1 ? ", ..." : "");
+}
+
 }  // namespace
 
 std::string format_summary_table(const std::vector<CellResult>& cells) {
@@ -91,7 +98,7 @@ std::string format_cell_line(const CellResult& c) {
   CellSummary s = summarize(c);
   return fmt::format("{} {} c={}: {:.0f} requests/s, p99 {:.0f} us, {:.2f} CPU us/request, {} errors{}", c.server,
                      c.workload, c.connections, s.requests_per_second.median, s.p99_us.median,
-                     s.cpu_us_per_request.median, s.errors, background_text(s) + open_loop_text(c));
+                     s.cpu_us_per_request.median, s.errors, background_text(s) + open_loop_text(c) + redone_text(c));
 }
 
 }  // namespace apibench::runner

@@ -26,7 +26,11 @@ rn::CellResult open_loop_cell(const std::string& server) {
   rn::CellResult cell(server, "json-half-max", 64);
   cell.ok = true;
   cell.open_loop = rn::OpenLoopRecord{0.5, 80000, 900, 40000};
-  for (int i = 0; i < 3; ++i) cell.repetitions.push_back({rn::testing::result_with_p99(800'000), {}, std::nullopt});
+  for (int i = 0; i < 3; ++i) {
+    rn::Repetition rep;
+    rep.load = rn::testing::result_with_p99(800'000);
+    cell.repetitions.push_back(std::move(rep));
+  }
   return cell;
 }
 

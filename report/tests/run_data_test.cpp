@@ -1,7 +1,9 @@
 #include "report/run_data.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "report/markdown.hpp"
 #include "report/subprocess.hpp"
 #include "report/tests/synthetic_run.hpp"
 #include "runner/results.hpp"
@@ -91,4 +93,23 @@ TEST(RunData, MissingSchemaBadJsonMissingFileAndBadFieldsAreClearErrors) {
                  R"({"schema": "apibench.run/1", "cells": [{"server": "a", "workload": "w", "connections": 1,
                      "status": "exploded"}]})");
   EXPECT_NE(load_error(dir.path()).find("status 'exploded'"), std::string::npos) << load_error(dir.path());
+}
+
+TEST(RunData, WindowsMeasuredAgainAreCountedAndNamedPerCell) {
+  ar::TempDir dir("report-test");
+  nlohmann::json doc = write_synthetic_run(dir.path());
+  EXPECT_TRUE(ar::redone_window_notes(ar::load_run(dir.path())).empty()) << "none recorded, nothing said";
+
+  doc["cells"][0]["redone_windows"] = {{{"round", 1}, {"reason", "other processes used 40% of the server CPUs"}},
+                                       {{"round", 2}, {"reason", "the hypervisor stole 8% of the CPUs"}}};
+  write_run_json(dir.path(), doc.dump());
+  const ar::RunData run = ar::load_run(dir.path());
+  std::size_t kept = 0;
+  for (const auto& c : run.cells) kept += c.repetitions.size();
+  const auto notes = ar::redone_window_notes(run);
+  ASSERT_EQ(notes.size(), 2u);
+  EXPECT_EQ(notes[0].rfind(fmt::format("2 of {} measured windows were measured again", kept + 2), 0), 0u) << notes[0];
+  EXPECT_EQ(notes[1], "rust-style json c=16: 2 measured again (other processes used 40% of the server CPUs; "
+                      "the hypervisor stole 8% of the CPUs)");
+  EXPECT_NE(ar::render_markdown(run).find("## Windows measured again"), std::string::npos);
 }
