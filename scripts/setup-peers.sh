@@ -14,13 +14,23 @@ source "$root/scripts/apt-ensure.sh"
 apt_ensure "apibench peers setup" nginx-light
 
 # --- Rust peers: the Cargo workspace --------------------------------------
+# Offline first: when every locked crate is already in cargo's cache this
+# needs no network and takes a fraction of a second.
 fetch_rust_peers() {
+  local manifest="$peers/Cargo.toml" required found
   if ! command -v cargo >/dev/null 2>&1; then
     echo "apibench peers setup: Rust peers skipped: no cargo on PATH (install Rust with rustup)"
     return 0
   fi
-  [[ -f "$peers/Cargo.toml" ]] || return 0
-  cargo fetch --locked --manifest-path "$peers/Cargo.toml" --quiet
+  [[ -f "$manifest" ]] || return 0
+  required=$(sed -n 's/^rust-version = "\(.*\)"/\1/p' "$manifest")
+  found=$(rustc -V 2>/dev/null | awk '{print $2}')
+  if [[ -z "$found" ]] || ! printf '%s\n%s\n' "$required" "$found" | sort -V -C; then
+    echo "apibench peers setup: Rust peers skipped: rustc ${found:-not found} is older than the workspace's rust-version $required (rustup update)"
+    return 0
+  fi
+  cargo fetch --locked --offline --manifest-path "$manifest" --quiet 2>/dev/null ||
+    cargo fetch --locked --manifest-path "$manifest" --quiet
 }
 
 # --- Go peers: the Go module ------------------------------------------------

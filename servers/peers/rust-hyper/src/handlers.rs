@@ -1,49 +1,28 @@
 //! The contract's routes: one async function per route, dispatched on the
 //! route and method.
 
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::time::Duration;
 
-use hyper::header::{HeaderValue, CONTENT_TYPE, SERVER};
-use hyper::{Body, Method, Request, Response, StatusCode};
-use serde::Serialize;
+use apibench_peer::content::{self, Health, Message, OCTETS, Slept, TEXT};
+use apibench_peer::limits::cache_value_limit;
+use apibench_peer::metrics::METRICS_CONTENT_TYPE;
+use apibench_peer::routes::{self, Route};
+use apibench_peer::{ApiError, AppState, OrderBook, Stored};
+use hyper::body::Incoming;
+use hyper::header::{CONTENT_TYPE, HeaderValue, SERVER};
+use hyper::{Method, Request, Response, StatusCode};
 
-use crate::cache::{Cache, Stored};
-use crate::errors::ApiError;
-use crate::metrics::Metrics;
-use crate::orders::OrderBook;
-use crate::responses::{self, JSON, METRICS, OCTETS, TEXT};
-use crate::routes::{self, Route, CACHE_PREFIX};
 use crate::SERVER_NAME;
-
-const HELLO: &str = "Hello, World!";
-const HEALTH: &str = r#"{"status":"ok"}"#;
-const MAX_CACHE_VALUE: u64 = 1 << 20;
-
-/// What every request shares.
-pub struct AppState {
-    pub cache: Cache,
-    pub orders: OrderBook,
-    pub metrics: Metrics,
-    pub body_limit: u64,
-}
-
-#[derive(Serialize)]
-struct Message {
-    message: &'static str,
-}
-
-#[derive(Serialize)]
-struct Slept {
-    slept_ms: u64,
-}
+use crate::responses::{self, Body};
 
 /// Answers one request: every error becomes its contract response, and every
 /// response is counted and named.
 pub async fn handle(
     state: Arc<AppState>,
-    request: Request<Body>,
-) -> Result<Response<Body>, hyper::Error> {
+    request: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
     let route = Route::of(request.uri().path());
     let mut response = dispatch(route, &state, request)
         .await
@@ -60,35 +39,38 @@ pub async fn handle(
 async fn dispatch(
     route: Route,
     state: &AppState,
-    request: Request<Body>,
+    request: Request<Incoming>,
 ) -> Result<Response<Body>, ApiError> {
     match (route, request.method()) {
-        (Route::Json, &Method::GET) => {
-            Ok(responses::json(StatusCode::OK, &Message { message: HELLO }))
+        (Route::Json, &Method::GET) => Ok(responses::json(StatusCode::OK, &Message::hello())),
+        (Route::Plaintext, &Method::GET) => {
+            Ok(responses::with_body(StatusCode::OK, TEXT, content::HELLO))
         }
-        (Route::Plaintext, &Method::GET) => Ok(responses::with_body(StatusCode::OK, TEXT, HELLO)),
-        (Route::Health, &Method::GET) => Ok(responses::with_body(StatusCode::OK, JSON, HEALTH)),
+        (Route::Health, &Method::GET) => Ok(responses::json(StatusCode::OK, &Health::ok())),
         (Route::Orders, &Method::POST) => create_order(state, request).await,
         (Route::Work, &Method::GET) => work(request).await,
-        (Route::Metrics, &Method::GET) => {
-            let text = state.metrics.render(&state.cache.stats());
-            Ok(responses::with_body(StatusCode::OK, METRICS, text))
-        }
+        (Route::Metrics, &Method::GET) => Ok(responses::with_body(
+            StatusCode::OK,
+            METRICS_CONTENT_TYPE,
+            state.metrics_text(),
+        )),
         (Route::Cache, &Method::GET | &Method::PUT | &Method::DELETE) => {
             cache(state, request).await
         }
         (Route::NotFound, _) => Err(ApiError::NotFound),
-        (route, _) => Err(ApiError::MethodNotAllowed {
-            allow: route.allow(),
-        }),
+        (route, _) => Err(route.method_not_allowed()),
     }
 }
 
 async fn create_order(
     state: &AppState,
-    request: Request<Body>,
+    request: Request<Incoming>,
 ) -> Result<Response<Body>, ApiError> {
-    if !is_json(request.headers().get(CONTENT_TYPE)) {
+    let content_type = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    if !content::is_json(content_type) {
         return Err(ApiError::UnsupportedMediaType);
     }
     let body = crate::body::read(request, state.body_limit).await?;
@@ -99,17 +81,10 @@ async fn create_order(
     ))
 }
 
-/// `application/json`, parameters such as `; charset=utf-8` allowed.
-fn is_json(content_type: Option<&HeaderValue>) -> bool {
-    let value = content_type.and_then(|v| v.to_str().ok()).unwrap_or("");
-    let media_type = value.split(';').next().unwrap_or("").trim();
-    media_type.eq_ignore_ascii_case(JSON)
-}
-
 /// Blocks a thread for the requested time, as a blocking downstream call
 /// would, on Tokio's blocking pool so the event loops keep serving.
-async fn work(request: Request<Body>) -> Result<Response<Body>, ApiError> {
-    let ms = routes::parse_work_ms(request.uri().query()).ok_or(ApiError::InvalidWorkMs)?;
+async fn work(request: Request<Incoming>) -> Result<Response<Body>, ApiError> {
+    let ms = routes::parse_work_ms(request.uri().query())?;
     tokio::task::spawn_blocking(move || std::thread::sleep(Duration::from_millis(ms)))
         .await
         .map_err(|_| ApiError::Internal)?;
@@ -117,29 +92,21 @@ async fn work(request: Request<Body>) -> Result<Response<Body>, ApiError> {
 }
 
 /// /cache/{key}: the key is the raw path after the prefix (never decoded).
-async fn cache(state: &AppState, request: Request<Body>) -> Result<Response<Body>, ApiError> {
-    let key = request.uri().path()[CACHE_PREFIX.len()..].to_owned();
-    if !routes::valid_cache_key(&key) {
-        return Err(ApiError::InvalidCacheKey);
-    }
+async fn cache(state: &AppState, request: Request<Incoming>) -> Result<Response<Body>, ApiError> {
+    let key = routes::cache_key(request.uri().path())?.to_owned();
     match *request.method() {
         Method::GET => {
             let value = state.cache.get(&key).ok_or(ApiError::NotFound)?;
             Ok(responses::with_body(StatusCode::OK, OCTETS, value))
         }
         Method::PUT => {
-            let value = crate::body::read(request, state.body_limit.min(MAX_CACHE_VALUE)).await?;
+            let value = crate::body::read(request, cache_value_limit(state.body_limit)).await?;
             Ok(responses::empty(match state.cache.put(key, value)? {
                 Stored::Created => StatusCode::CREATED,
                 Stored::Replaced => StatusCode::NO_CONTENT,
             }))
         }
-        _ => {
-            if state.cache.delete(&key) {
-                Ok(responses::empty(StatusCode::NO_CONTENT))
-            } else {
-                Err(ApiError::NotFound)
-            }
-        }
+        _ if state.cache.delete(&key) => Ok(responses::empty(StatusCode::NO_CONTENT)),
+        _ => Err(ApiError::NotFound),
     }
 }

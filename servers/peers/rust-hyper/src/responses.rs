@@ -1,23 +1,22 @@
 //! Building responses: hyper fills in Content-Length (the bodies are whole)
 //! and Date; handlers.rs adds Server.
 
-use hyper::header::{HeaderValue, ALLOW, CONNECTION, CONTENT_TYPE};
-use hyper::{Body, Response, StatusCode};
+use apibench_peer::ApiError;
+use apibench_peer::content::JSON;
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{ALLOW, CONNECTION, CONTENT_TYPE, HeaderValue};
+use hyper::{Response, StatusCode};
 use serde::Serialize;
 
-use crate::errors::ApiError;
-
-pub const JSON: &str = "application/json";
-pub const TEXT: &str = "text/plain";
-pub const OCTETS: &str = "application/octet-stream";
-pub const METRICS: &str = "text/plain; version=0.0.4";
+pub type Body = Full<Bytes>;
 
 pub fn with_body(
     status: StatusCode,
     content_type: &'static str,
-    body: impl Into<Body>,
+    body: impl Into<Bytes>,
 ) -> Response<Body> {
-    let mut response = Response::new(body.into());
+    let mut response = Response::new(Full::new(body.into()));
     *response.status_mut() = status;
     response
         .headers_mut()
@@ -33,25 +32,16 @@ pub fn json<T: Serialize>(status: StatusCode, value: &T) -> Response<Body> {
 }
 
 pub fn empty(status: StatusCode) -> Response<Body> {
-    let mut response = Response::new(Body::empty());
+    let mut response = Response::new(Body::default());
     *response.status_mut() = status;
     response
 }
 
-#[derive(Serialize)]
-struct ErrorBody {
-    error: &'static str,
-}
-
 pub fn error(err: ApiError) -> Response<Body> {
-    let mut response = match serde_json::to_vec(&ErrorBody {
-        error: err.reason(),
-    }) {
-        Ok(body) => with_body(err.status(), JSON, body),
-        Err(_) => empty(err.status()),
-    };
+    let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = with_body(status, JSON, err.body());
     let headers = response.headers_mut();
-    if let ApiError::MethodNotAllowed { allow } = err {
+    if let Some(allow) = err.allow() {
         headers.insert(ALLOW, HeaderValue::from_static(allow));
     }
     if err.closes_connection() {

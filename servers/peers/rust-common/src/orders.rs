@@ -1,10 +1,11 @@
 //! POST /orders: the typed request and receipt, and the contract's checks.
 //! Serde ignores unknown members and refuses a known member given twice.
+//! Each peer deserializes an `Order` with its framework's JSON extractor (or
+//! `OrderBook::parse`), then checks it with `Order::validate`.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
-use serde_json::error::Category;
 
 use crate::errors::ApiError;
 
@@ -52,16 +53,12 @@ pub struct OrderBook {
 }
 
 impl OrderBook {
+    /// A valid order from a JSON body.
     pub fn parse(body: &[u8]) -> Result<Order, ApiError> {
-        let order: Order = serde_json::from_slice(body).map_err(|err| match err.classify() {
-            Category::Data => ApiError::InvalidOrder,
-            Category::Syntax | Category::Eof | Category::Io => ApiError::InvalidJson,
-        })?;
-        if order.is_valid() {
-            Ok(order)
-        } else {
-            Err(ApiError::InvalidOrder)
-        }
+        let order: Order =
+            serde_json::from_slice(body).map_err(|err| ApiError::of_order_json(&err))?;
+        order.validate()?;
+        Ok(order)
     }
 
     pub fn place<'a>(&self, order: &'a Order) -> Receipt<'a> {
@@ -84,13 +81,19 @@ impl OrderBook {
 }
 
 impl Order {
+    /// The contract's ranges, which the types alone do not say.
+    pub fn validate(&self) -> Result<(), ApiError> {
+        if self.is_valid() {
+            Ok(())
+        } else {
+            Err(ApiError::InvalidOrder)
+        }
+    }
+
     fn is_valid(&self) -> bool {
         (1..=MAX_CUSTOMER).contains(&self.customer.len())
             && (1..=MAX_ITEMS).contains(&self.items.len())
-            && self
-                .note
-                .as_ref()
-                .map_or(true, |note| note.len() <= MAX_NOTE)
+            && self.note.as_ref().is_none_or(|note| note.len() <= MAX_NOTE)
             && self.items.iter().all(Item::is_valid)
     }
 }
@@ -124,6 +127,10 @@ mod tests {
 
     #[test]
     fn tells_invalid_json_from_an_invalid_order() {
+        let long_customer = format!(
+            r#"{{"customer":"{}","items":[{{"sku":"A","qty":1,"price_cents":1}}]}}"#,
+            "c".repeat(65)
+        );
         let cases = [
             (r#"{"customer":"#, ApiError::InvalidJson),
             (
@@ -156,6 +163,11 @@ mod tests {
                 r#"{"customer":"a","customer":"b","items":[{"sku":"A","qty":1,"price_cents":1}]}"#,
                 ApiError::InvalidOrder,
             ),
+            (
+                r#"{"customer":"a","items":[{"sku":"A","qty":1,"price_cents":1}],"note":5}"#,
+                ApiError::InvalidOrder,
+            ),
+            (long_customer.as_str(), ApiError::InvalidOrder),
         ];
         for (body, want) in cases {
             assert_eq!(
@@ -164,5 +176,16 @@ mod tests {
                 "{body}"
             );
         }
+    }
+
+    #[test]
+    fn deep_nesting_in_an_ignored_member_is_skipped_without_recursion() {
+        let depth = 100_000;
+        let body = format!(
+            r#"{{"customer":"a","items":[{{"sku":"A","qty":1,"price_cents":1}}],"extra":{}1{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        );
+        assert!(OrderBook::parse(body.as_bytes()).is_ok());
     }
 }

@@ -1,9 +1,10 @@
-//! The cache: an LRU map bounded by the bytes of its keys and values.
+//! The cache: an LRU map bounded by the bytes of its keys and values
+//! (`--cache-mb`), with the hit, miss and eviction counts of /metrics.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use hyper::body::Bytes;
+use bytes::Bytes;
 use lru::LruCache;
 
 use crate::errors::ApiError;

@@ -1,9 +1,22 @@
-//! The command line every apibench server takes (docs/api.md).
+//! The command line every apibench server takes (docs/api.md), and how a
+//! peer's `main` reads it: `Options::from_args_or_exit`.
 
+use std::process::exit;
 use std::time::Duration;
 
-pub const USAGE: &str = "usage: rust-hyper [--host H] [--port P] [--threads N] [--cache-mb M] \
-[--body-limit B] [--idle-timeout-ms T] [--header-timeout-ms T] [--max-conns C]";
+const FLAGS: &str = "[--host H] [--port P] [--threads N] [--cache-mb M] [--body-limit B] \
+[--idle-timeout-ms T] [--header-timeout-ms T] [--max-conns C] [--version]";
+
+const KNOWN_FLAGS: [&str; 8] = [
+    "--host",
+    "--port",
+    "--threads",
+    "--cache-mb",
+    "--body-limit",
+    "--idle-timeout-ms",
+    "--header-timeout-ms",
+    "--max-conns",
+];
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -12,14 +25,15 @@ pub struct Options {
     pub threads: usize,
     pub cache_bytes: u64,
     pub body_limit: u64,
-    /// Accepted for the common command line; hyper 0.14 has no idle timeout (README.md).
     pub idle_timeout: Duration,
     pub header_timeout: Duration,
     pub max_conns: usize,
 }
 
+#[derive(Debug)]
 pub enum ParseError {
     Help,
+    Version,
     Invalid(String),
 }
 
@@ -42,11 +56,16 @@ impl Default for Options {
 pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, ParseError> {
     let mut options = Options::default();
     while let Some(arg) = args.next() {
-        if arg == "--help" || arg == "-h" {
-            return Err(ParseError::Help);
+        match arg.as_str() {
+            "--help" | "-h" => return Err(ParseError::Help),
+            "--version" => return Err(ParseError::Version),
+            _ => {}
         }
         let (flag, value) = match arg.split_once('=') {
             Some((flag, value)) => (flag.to_owned(), value.to_owned()),
+            None if !KNOWN_FLAGS.contains(&arg.as_str()) => {
+                return Err(invalid(format!("unknown flag {arg}")));
+            }
             None => {
                 let value = args
                     .next()
@@ -57,6 +76,30 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Result<Options, ParseErr
         apply(&mut options, &flag, &value)?;
     }
     Ok(options)
+}
+
+impl Options {
+    /// The options of this process's command line. `--help` and `--version`
+    /// print and exit 0; a bad flag prints one line and a usage hint on
+    /// stderr and exits 2, as docs/api.md asks. `version` is the text of
+    /// `--version` (`crate::version::describe`).
+    pub fn from_args_or_exit(program: &str, version: impl FnOnce() -> String) -> Options {
+        match parse(std::env::args().skip(1)) {
+            Ok(options) => options,
+            Err(ParseError::Help) => {
+                println!("usage: {program} {FLAGS}");
+                exit(0)
+            }
+            Err(ParseError::Version) => {
+                println!("{}", version());
+                exit(0)
+            }
+            Err(ParseError::Invalid(message)) => {
+                eprintln!("{program}: {message}\nRun '{program} --help' for usage.");
+                exit(2)
+            }
+        }
+    }
 }
 
 fn apply(options: &mut Options, flag: &str, value: &str) -> Result<(), ParseError> {
@@ -140,6 +183,21 @@ mod tests {
     }
 
     #[test]
+    fn defaults_are_the_contract_s() {
+        let o = parse(args(&[])).unwrap();
+        assert_eq!((o.host.as_str(), o.port), ("127.0.0.1", 0));
+        assert_eq!(
+            (o.cache_bytes, o.body_limit, o.max_conns),
+            (256 << 20, 1 << 20, 0)
+        );
+        assert_eq!(
+            (o.idle_timeout, o.header_timeout),
+            (Duration::from_secs(10), Duration::from_secs(5))
+        );
+        assert!(o.threads >= 1);
+    }
+
+    #[test]
     fn refuses_bad_flags() {
         for bad in [
             &["--threads", "0"][..],
@@ -147,6 +205,9 @@ mod tests {
             &["--bogus", "1"],
             &["--cache-mb", "x"],
             &["--port"],
+            &["--body-limit", "-1"],
+            &["--idle-timeout-ms", "0"],
+            &["json"],
         ] {
             assert!(
                 matches!(parse(args(bad)), Err(ParseError::Invalid(_))),
@@ -154,5 +215,9 @@ mod tests {
             );
         }
         assert!(matches!(parse(args(&["--help"])), Err(ParseError::Help)));
+        assert!(matches!(
+            parse(args(&["--port", "1", "--version"])),
+            Err(ParseError::Version)
+        ));
     }
 }

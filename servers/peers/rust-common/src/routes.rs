@@ -1,5 +1,8 @@
-//! Which contract route a request path names, and the request-line rules of
-//! the contract: cache keys and the /work query.
+//! Which contract route a request path names, and the request-target rules
+//! of the contract: cache keys and the /work query.
+
+use crate::errors::ApiError;
+use crate::limits::MAX_WORK_MS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Route {
@@ -15,7 +18,6 @@ pub enum Route {
 
 pub const CACHE_PREFIX: &str = "/cache/";
 const MAX_CACHE_KEY: usize = 250;
-const MAX_WORK_MS: u64 = 1000;
 
 impl Route {
     pub const ALL: [Route; 8] = [
@@ -29,6 +31,7 @@ impl Route {
         Route::NotFound,
     ];
 
+    /// The route of a raw (not percent-decoded) request path.
     pub fn of(path: &str) -> Route {
         match path {
             "/json" => Route::Json,
@@ -64,6 +67,13 @@ impl Route {
             _ => "GET",
         }
     }
+
+    /// The 405 a known path answers to a method it does not serve.
+    pub fn method_not_allowed(self) -> ApiError {
+        ApiError::MethodNotAllowed {
+            allow: self.allow(),
+        }
+    }
 }
 
 /// 1..250 bytes of `[A-Za-z0-9._~-]`, never `.` or `..`, so that a key never
@@ -76,13 +86,29 @@ pub fn valid_cache_key(key: &str) -> bool {
         && key.bytes().all(allowed)
 }
 
+/// The key of a raw `/cache/{key}` path. Frameworks percent-decode their
+/// path parameters; the contract's keys are the raw bytes, so every peer
+/// takes the key from the raw path through this.
+pub fn cache_key(raw_path: &str) -> Result<&str, ApiError> {
+    raw_path
+        .strip_prefix(CACHE_PREFIX)
+        .filter(|key| valid_cache_key(key))
+        .ok_or(ApiError::InvalidCacheKey)
+}
+
 /// The query of /work: exactly `ms=N`, N in 0..=1000.
-pub fn parse_work_ms(query: Option<&str>) -> Option<u64> {
-    let digits = query?.strip_prefix("ms=")?;
+pub fn parse_work_ms(query: Option<&str>) -> Result<u64, ApiError> {
+    let digits = query
+        .and_then(|query| query.strip_prefix("ms="))
+        .ok_or(ApiError::InvalidWorkMs)?;
     if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
+        return Err(ApiError::InvalidWorkMs);
     }
-    digits.parse().ok().filter(|ms| *ms <= MAX_WORK_MS)
+    digits
+        .parse()
+        .ok()
+        .filter(|ms| *ms <= MAX_WORK_MS)
+        .ok_or(ApiError::InvalidWorkMs)
 }
 
 #[cfg(test)]
@@ -102,21 +128,28 @@ mod tests {
         ] {
             assert_eq!(valid_cache_key(key), want, "{key:?}");
         }
-        for key in ["a%41", "a/b", long.as_str()] {
+        for key in ["a%41", "a/b", "caf\u{e9}", long.as_str()] {
             assert!(!valid_cache_key(key), "{key:?}");
         }
+        assert_eq!(cache_key("/cache/user-1"), Ok("user-1"));
+        assert_eq!(cache_key("/cache/%2e%2e"), Err(ApiError::InvalidCacheKey));
+        assert_eq!(cache_key("/cache/"), Err(ApiError::InvalidCacheKey));
     }
 
     #[test]
     fn work_ms() {
-        assert_eq!(parse_work_ms(Some("ms=0")), Some(0));
-        assert_eq!(parse_work_ms(Some("ms=1000")), Some(1000));
+        assert_eq!(parse_work_ms(Some("ms=0")), Ok(0));
+        assert_eq!(parse_work_ms(Some("ms=1000")), Ok(1000));
         for query in [
             "", "ms=", "ms=1001", "ms=-1", "ms=+1", "ms=1x", "ms=10000", "x=1", "ms=1&x=2",
         ] {
-            assert_eq!(parse_work_ms(Some(query)), None, "{query:?}");
+            assert_eq!(
+                parse_work_ms(Some(query)),
+                Err(ApiError::InvalidWorkMs),
+                "{query:?}"
+            );
         }
-        assert_eq!(parse_work_ms(None), None);
+        assert_eq!(parse_work_ms(None), Err(ApiError::InvalidWorkMs));
     }
 
     #[test]
