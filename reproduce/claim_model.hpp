@@ -1,7 +1,7 @@
 #pragma once
 // What checking one of the article's claims produces: the numbers of every server
-// for each metric, and verdicts, per family pair (rust-style vs go-style, rust-hyper
-// vs each Go peer) or per server against a stated bar.
+// for each metric, and verdicts, per pair of a family (each Rust-design server against
+// each Go-design server) or per server against a stated bar.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,9 +15,13 @@ namespace apibench::reproduce {
 enum class Verdict { holds, does_not_hold, inconclusive, not_measured };
 std::string_view verdict_text(Verdict v);  // "holds", "does not hold", "inconclusive", "not measured"
 
+// What a verdict compares: a Rust-design server with a Go-design one, or one server with a bar.
+enum class Compared { pair, bar };
+
 struct Judgement {
   std::string family;   // "C++ reproductions" or "real peers"
   std::string subject;  // "rust-style vs go-style", or "go-nethttp" for a bar
+  Compared compared = Compared::pair;
   Verdict verdict = Verdict::not_measured;
   std::string detail;   // the evidence: "0.53x, p = 0.029 (4 vs 4 repetitions)"
   Stability stability;  // the share of resampled repetitions giving the same verdict

@@ -75,17 +75,22 @@ void plan_claim(const ClaimResult& c, const std::vector<std::string>& servers, s
   }
 }
 
-ClaimChart decomposition_chart(const Decomposition& d) {
-  report::BarChart chart{"Real ratio beside design ratio", "ratio", {}, {}, false};
-  report::BarSeries real{fmt::format("{} / {}", d.real_rust, d.real_go), color(0), {}};
+ClaimChart decomposition_chart(const Decomposition& d, const DecompositionPair& p) {
+  report::BarChart chart{fmt::format("{} / {} beside {} / {}", p.real_rust, p.real_go, d.design_rust, d.design_go), "ratio",
+                         {}, {}, false};
+  report::BarSeries real{fmt::format("{} / {}", p.real_rust, p.real_go), color(0), {}};
   report::BarSeries design{fmt::format("{} / {}", d.design_rust, d.design_go), color(1), {}};
-  for (std::size_t i = 0; i < d.rows.size(); ++i) {
+  for (std::size_t i = 0; i < p.rows.size(); ++i) {
     chart.groups.push_back(std::to_string(i + 1));
-    real.values.push_back(runner::Spread{d.rows[i].real_ratio, d.rows[i].real_ratio, d.rows[i].real_ratio});
-    design.values.push_back(runner::Spread{d.rows[i].design_ratio, d.rows[i].design_ratio, d.rows[i].design_ratio});
+    real.values.push_back(runner::Spread{p.rows[i].real_ratio, p.rows[i].real_ratio, p.rows[i].real_ratio});
+    design.values.push_back(runner::Spread{p.rows[i].design_ratio, p.rows[i].design_ratio, p.rows[i].design_ratio});
   }
   chart.series = {real, design};
-  return {0, "Decomposition: the real ratio beside the design ratio for each metric, numbered as in the table", chart};
+  return {0,
+          fmt::format("Decomposition, {} / {}: the real ratio beside the design ratio for each metric, numbered as in "
+                      "its table",
+                      p.real_rust, p.real_go),
+          chart};
 }
 
 report::GnuplotJob job_for(const std::variant<report::BarChart, report::LineChart>& chart) {
@@ -99,7 +104,7 @@ std::vector<ClaimChart> plan_claim_charts(const ClaimsReport& report) {
   std::vector<ClaimChart> out;
   const auto servers = report.config.servers();
   for (const auto& c : report.claims) plan_claim(c, servers, out);
-  if (!report.decomposition.rows.empty()) out.push_back(decomposition_chart(report.decomposition));
+  for (const auto& pair : report.decomposition.pairs) out.push_back(decomposition_chart(report.decomposition, pair));
   return out;
 }
 

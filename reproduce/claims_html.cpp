@@ -46,7 +46,7 @@ std::string verdict_span(Verdict v) {
 
 std::string summary_table(const ClaimsReport& r) {
   std::vector<std::string> header = {"#", "claim"};
-  for (const auto& f : r.config.families) header.push_back(fmt::format("{} ({} vs {})", f.name, f.rust, fmt::join(f.go, ", ")));
+  for (const auto& f : r.config.families) header.push_back(family_label(f));
   std::vector<std::vector<std::string>> rows;
   for (const auto& c : r.claims) {
     std::vector<std::string> row = {std::to_string(c.number), esc(c.title)};
@@ -103,24 +103,30 @@ std::string not_measurable_section(const ClaimsReport& r) {
          table({"claim", "the article", "why not measurable"}, rows) + "</section>\n";
 }
 
-std::string decomposition_section(const Decomposition& d, const std::vector<ClaimFigure>& figures) {
+std::string decomposition_table(const Decomposition& d, const DecompositionPair& p) {
   std::vector<std::vector<std::string>> rows;
-  for (std::size_t i = 0; i < d.rows.size(); ++i) {
-    const auto& x = d.rows[i];
+  for (std::size_t i = 0; i < p.rows.size(); ++i) {
+    const auto& x = p.rows[i];
     rows.push_back({std::to_string(i + 1), std::to_string(x.claim), esc(x.unit.empty() ? x.metric : x.metric + " (" + x.unit + ")"),
                     format_number(x.real_rust), format_number(x.real_go), format_ratio(x.real_ratio),
                     format_number(x.design_rust), format_number(x.design_go), format_ratio(x.design_ratio),
                     x.fraction ? format_ratio(*x.fraction) : esc("- (" + x.note + ")")});
   }
-  std::string intro = fmt::format(
-      "<p>Real ratio = {0} / {1}; design ratio = {2} / {3}; fraction reproduced = ln(design ratio) / ln(real ratio): "
-      "1 means the design difference alone gives the whole real gap, 0 none of it, a negative value the other "
-      "way.</p>\n",
-      html_escape(d.real_rust), html_escape(d.real_go), html_escape(d.design_rust), html_escape(d.design_go));
-  return "<section id=\"decomposition\"><h2>Decomposition: how much of the real gap the design reproduces</h2>\n" + intro +
-         table({"chart #", "claim", "metric", d.real_rust, d.real_go, "real ratio", d.design_rust, d.design_go,
+  return fmt::format("<h3>{} / {}</h3>\n", html_escape(p.real_rust), html_escape(p.real_go)) +
+         table({"chart #", "claim", "metric", p.real_rust, p.real_go, "real ratio", d.design_rust, d.design_go,
                 "design ratio", "fraction reproduced"},
-               rows) +
+               rows);
+}
+
+std::string decomposition_section(const Decomposition& d, const std::vector<ClaimFigure>& figures) {
+  std::string body = fmt::format(
+      "<p>For each Rust/Go pair of the real peers: real ratio = Rust peer / Go peer; design ratio = {0} / {1}; "
+      "fraction reproduced = ln(design ratio) / ln(real ratio): 1 means the design difference alone gives the whole "
+      "real gap, 0 none of it, a negative value the other way.</p>\n",
+      html_escape(d.design_rust), html_escape(d.design_go));
+  if (d.pairs.empty()) body += "<p>No pair has a metric measured for all four servers.</p>\n";
+  for (const auto& p : d.pairs) body += decomposition_table(d, p);
+  return "<section id=\"decomposition\"><h2>Decomposition: how much of the real gap the design reproduces</h2>\n" + body +
          figures_of(0, figures) + "</section>\n";
 }
 

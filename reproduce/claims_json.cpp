@@ -41,20 +41,34 @@ json claim_json(const ClaimResult& c, const ReproduceConfig& config) {
   j["rows"] = json::array();
   for (const auto& row : c.rows) j["rows"].push_back(row_json(row));
   j["summary"] = json::object();
-  for (const auto& f : config.families) j["summary"][f.name] = family_summary(c, f.name);
+  j["verdicts_by_subject"] = json::object();
+  for (const auto& f : config.families) {
+    j["summary"][f.name] = family_summary(c, f.name);
+    json subjects = json::array();
+    for (const auto& s : subject_verdicts(c, f.name)) {
+      subjects.push_back({{"subject", s.subject}, {"compared", s.compared == Compared::pair ? "pair" : "bar"},
+                          {"verdict", verdict_text(s.verdict)}});
+    }
+    j["verdicts_by_subject"][f.name] = std::move(subjects);
+  }
   j["notes"] = c.notes;
   return j;
 }
 
 json decomposition_json(const Decomposition& d) {
-  json rows = json::array();
-  for (const auto& r : d.rows) {
-    rows.push_back({{"claim", r.claim}, {"metric", r.metric}, {"unit", r.unit},
-                    {"real", {{d.real_rust, r.real_rust}, {d.real_go, r.real_go}, {"ratio", r.real_ratio}}},
-                    {"design", {{d.design_rust, r.design_rust}, {d.design_go, r.design_go}, {"ratio", r.design_ratio}}},
-                    {"fraction_reproduced", r.fraction ? json(*r.fraction) : json()}, {"note", r.note}});
+  json pairs = json::array();
+  for (const auto& p : d.pairs) {
+    json rows = json::array();
+    for (const auto& r : p.rows) {
+      rows.push_back({{"claim", r.claim}, {"metric", r.metric}, {"unit", r.unit},
+                      {"real", {{p.real_rust, r.real_rust}, {p.real_go, r.real_go}, {"ratio", r.real_ratio}}},
+                      {"design", {{d.design_rust, r.design_rust}, {d.design_go, r.design_go}, {"ratio", r.design_ratio}}},
+                      {"fraction_reproduced", r.fraction ? json(*r.fraction) : json()}, {"note", r.note}});
+    }
+    pairs.push_back({{"real_rust", p.real_rust}, {"real_go", p.real_go}, {"rows", rows}});
   }
-  return {{"definition", "fraction_reproduced = ln(design ratio) / ln(real ratio)"}, {"rows", rows}};
+  return {{"definition", "fraction_reproduced = ln(design ratio) / ln(real ratio)"},
+          {"design_rust", d.design_rust}, {"design_go", d.design_go}, {"pairs", pairs}};
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ std::string header(const ClaimsReport& r) {
 
 std::string summary(const ClaimsReport& r) {
   std::string out = "## Summary\n\n| # | claim |";
-  for (const auto& f : r.config.families) out += fmt::format(" {} ({} vs {}) |", f.name, f.rust, fmt::join(f.go, ", "));
+  for (const auto& f : r.config.families) out += fmt::format(" {} |", cell(family_label(f)));
   out += "\n|---|---|";
   for (std::size_t i = 0; i < r.config.families.size(); ++i) out += "---|";
   out += "\n";
@@ -96,20 +96,29 @@ std::string not_measurable(const ClaimsReport& r) {
   return out + "\n";
 }
 
-std::string decomposition(const Decomposition& d) {
+std::string decomposition_table(const Decomposition& d, const DecompositionPair& p) {
   std::string out = fmt::format(
-      "## Decomposition: how much of the real gap the design alone reproduces\n\nReal ratio = {} / {}; design ratio "
-      "= {} / {}; fraction reproduced = ln(design ratio) / ln(real ratio) (1: all of the gap, 0: none, negative: "
-      "the other way).\n\n| # | metric | {} | {} | real ratio | {} | {} | design ratio | fraction reproduced |\n"
+      "### {} / {}\n\n| # | metric | {} | {} | real ratio | {} | {} | design ratio | fraction reproduced |\n"
       "|---|---|---:|---:|---:|---:|---:|---:|---:|\n",
-      d.real_rust, d.real_go, d.design_rust, d.design_go, d.real_rust, d.real_go, d.design_rust, d.design_go);
-  for (const auto& row : d.rows) {
+      p.real_rust, p.real_go, p.real_rust, p.real_go, d.design_rust, d.design_go);
+  for (const auto& row : p.rows) {
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", row.claim,
                        cell(row.unit.empty() ? row.metric : row.metric + " (" + row.unit + ")"), format_number(row.real_rust),
                        format_number(row.real_go), format_ratio(row.real_ratio), format_number(row.design_rust),
                        format_number(row.design_go), format_ratio(row.design_ratio),
                        row.fraction ? format_ratio(*row.fraction) : "- (" + row.note + ")");
   }
+  return out + "\n";
+}
+
+std::string decomposition(const Decomposition& d) {
+  std::string out = fmt::format(
+      "## Decomposition: how much of the real gap the design alone reproduces\n\nFor each Rust/Go pair of the real "
+      "peers: real ratio = Rust peer / Go peer; design ratio = {} / {}; fraction reproduced = ln(design ratio) / "
+      "ln(real ratio) (1: all of the gap, 0: none, negative: the other way).\n\n",
+      d.design_rust, d.design_go);
+  if (d.pairs.empty()) return out + "No pair has a metric measured for all four servers.\n";
+  for (const auto& p : d.pairs) out += decomposition_table(d, p);
   return out;
 }
 

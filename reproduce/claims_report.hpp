@@ -12,7 +12,7 @@
 
 namespace apibench::reproduce {
 
-inline constexpr const char* kClaimsSchema = "apibench.claims/1";
+inline constexpr const char* kClaimsSchema = "apibench.claims/2";
 
 struct RunMeta {
   std::string dir, suite, started, commit, cpu_model, kernel, pinning;
@@ -41,8 +41,21 @@ VerdictTally tally_verdicts(const std::vector<ClaimResult>& claims);
 // "40 verdicts: 12 decided (holds or does not hold), 9 of them firm (stability >= 0.90), 2 on single measurements (no figure)"
 std::string tally_text(const VerdictTally& tally);
 
-// "2 hold, 1 inconclusive" over a claim's judgements for one family; "-" when none.
+// A claim's verdict for one subject of a family (a Rust/Go pair, or a server against a bar),
+// over the claim's metrics, whose criteria hold together: holds when every measured metric
+// holds, does not hold when any metric does not, not measured when none was measured,
+// inconclusive otherwise (a metric undecided, none against).
+struct SubjectVerdict {
+  std::string subject;
+  Compared compared = Compared::pair;
+  Verdict verdict = Verdict::not_measured;
+};
+std::vector<SubjectVerdict> subject_verdicts(const ClaimResult& claim, const std::string& family);
+
+// "16 pairs: 2 holds, 14 inconclusive; 4 servers against a bar: 4 holds", "-" when none.
 std::string family_summary(const ClaimResult& claim, const std::string& family);
+// "real peers (rust-hyper, rust-axum vs go-nethttp, go-gin)"
+std::string family_label(const Family& family);
 // A row's unit in brackets after its label: "CPU time per request (us)".
 std::string row_label(const MetricRow& row);
 // "35.2 (34.9-36.0)", or "-" and the note.

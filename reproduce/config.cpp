@@ -1,23 +1,63 @@
 #include "reproduce/config.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace apibench::reproduce {
 using nlohmann::json;
 
-std::vector<std::string> ReproduceConfig::servers() const {
+namespace {
+
+std::vector<std::string> present_only(const std::vector<std::string>& servers, const std::set<std::string>& present) {
   std::vector<std::string> out;
-  for (const auto& f : families) {
-    out.push_back(f.rust);
-    out.insert(out.end(), f.go.begin(), f.go.end());
+  for (const auto& s : servers) {
+    if (present.contains(s)) out.push_back(s);
   }
   return out;
 }
 
+std::vector<std::string> server_list(const json& names) {
+  return names.is_string() ? std::vector<std::string>{names.get<std::string>()} : names.get<std::vector<std::string>>();
+}
+
+}  // namespace
+
+std::vector<ServerPair> Family::pairs() const {
+  std::vector<ServerPair> out;
+  for (const auto& r : rust) {
+    for (const auto& g : go) out.push_back({r, g});
+  }
+  return out;
+}
+
+std::vector<std::string> ReproduceConfig::servers() const {
+  std::vector<std::string> out;
+  for (const auto& f : families) {
+    for (const auto* side : {&f.rust, &f.go}) {
+      for (const auto& s : *side) {
+        if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+      }
+    }
+  }
+  return out;
+}
+
+ReproduceConfig ReproduceConfig::only(const std::set<std::string>& present) const {
+  ReproduceConfig c = *this;
+  c.families.clear();
+  for (const auto& f : families) {
+    Family kept{f.name, present_only(f.rust, present), present_only(f.go, present)};
+    if (!kept.rust.empty() || !kept.go.empty()) c.families.push_back(std::move(kept));
+  }
+  return c;
+}
+
 ReproduceConfig default_config() {
   ReproduceConfig c;
-  c.families = {{"C++ reproductions", "rust-style", {"go-style"}},
-                {"real peers", "rust-hyper", {"go-nethttp", "go-gin", "go-echo"}}};
+  c.families = {{"C++ reproductions", {"rust-style"}, {"go-style"}},
+                {"real peers",
+                 {"rust-hyper", "rust-axum", "rust-actix", "rust-rocket"},
+                 {"go-nethttp", "go-gin", "go-echo", "go-fasthttp"}}};
   return c;
 }
 
@@ -30,8 +70,7 @@ ReproduceConfig config_from_suite(const json& suite) {
     if (r.contains("families")) {
       c.families.clear();
       for (const auto& f : r.at("families")) {
-        c.families.push_back({f.at("name").get<std::string>(), f.at("rust").get<std::string>(),
-                              f.at("go").get<std::vector<std::string>>()});
+        c.families.push_back({f.at("name").get<std::string>(), server_list(f.at("rust")), server_list(f.at("go"))});
       }
     }
     c.slo_ms = r.value("slo_ms", c.slo_ms);

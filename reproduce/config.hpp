@@ -1,18 +1,26 @@
 #pragma once
 // What reproduce compares, read from the "reproduce" object of suites/claims.json:
-// the two families (the C++ reproductions and the real peers), the workload names
-// each claim reads, and the folders whose lines of code stand for each server.
+// the families (the C++ reproductions first, then the real peers), each with its
+// Rust-design and Go-design servers, every Rust server judged against every Go server;
+// the workload names each claim reads; the folders whose lines of code stand for each server.
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace apibench::reproduce {
 
+struct ServerPair {
+  std::string rust, go;
+};
+
 struct Family {
-  std::string name;             // "C++ reproductions"
-  std::string rust;             // the server in the Rust design ("rust-style")
-  std::vector<std::string> go;  // the servers in the Go design ("go-style")
+  std::string name;               // "real peers"
+  std::vector<std::string> rust;  // the servers in the Rust design ("rust-hyper", "rust-axum")
+  std::vector<std::string> go;    // the servers in the Go design ("go-nethttp", "go-gin")
+
+  std::vector<ServerPair> pairs() const;  // every Rust server against every Go server
 };
 
 // The workload names of the claims suite each claim reads.
@@ -36,10 +44,14 @@ struct ReproduceConfig {
   std::map<std::string, std::vector<std::string>> loc_dirs;
 
   std::vector<std::string> servers() const;  // every server of every family, in order
+  // The same families with only the servers in `present` (a run's), and without the
+  // families that are left with no server: servers a run did not have are simply absent.
+  ReproduceConfig only(const std::set<std::string>& present) const;
 };
 
 ReproduceConfig default_config();
-// suite: the whole claims suite file; its "reproduce" object overrides the defaults.
+// suite: the whole claims suite file; its "reproduce" object overrides the defaults. A
+// family's "rust" is a list of servers, or one name as in older suite files.
 // Throws std::runtime_error for a malformed object.
 ReproduceConfig config_from_suite(const nlohmann::json& suite);
 

@@ -12,6 +12,22 @@ std::optional<double> median_of(const MetricRow& row, const std::string& server)
   return m > 0 ? std::optional<double>(m) : std::nullopt;
 }
 
+DecompositionPair decompose_pair(const std::vector<ClaimResult>& claims, const ServerPair& real, const ServerPair& design) {
+  DecompositionPair out{real.rust, real.go, {}};
+  for (const auto& claim : claims) {
+    for (const auto& row : claim.rows) {
+      auto rr = median_of(row, real.rust), rg = median_of(row, real.go);
+      auto dr = median_of(row, design.rust), dg = median_of(row, design.go);
+      if (!rr || !rg || !dr || !dg) continue;
+      DecompositionRow r{claim.number, row.metric, row.unit, *rr, *rg, *dr, *dg, *rr / *rg, *dr / *dg, {}, ""};
+      r.fraction = reproduced_fraction(r.real_ratio, r.design_ratio);
+      if (!r.fraction) r.note = "the real servers differ by less than 5%: no gap to reproduce";
+      out.rows.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::optional<double> reproduced_fraction(double real_ratio, double design_ratio) {
@@ -25,21 +41,14 @@ std::optional<double> reproduced_fraction(double real_ratio, double design_ratio
 
 Decomposition decompose(const std::vector<ClaimResult>& claims, const ReproduceConfig& config) {
   Decomposition d;
-  if (config.families.size() < 2 || config.families[0].go.empty() || config.families[1].go.empty()) return d;
-  d.design_rust = config.families[0].rust;
-  d.design_go = config.families[0].go.front();
-  d.real_rust = config.families[1].rust;
-  d.real_go = config.families[1].go.front();
-  for (const auto& claim : claims) {
-    for (const auto& row : claim.rows) {
-      auto rr = median_of(row, d.real_rust), rg = median_of(row, d.real_go);
-      auto dr = median_of(row, d.design_rust), dg = median_of(row, d.design_go);
-      if (!rr || !rg || !dr || !dg) continue;
-      DecompositionRow out{claim.number, row.metric, row.unit, *rr, *rg, *dr, *dg, *rr / *rg, *dr / *dg, {}, ""};
-      out.fraction = reproduced_fraction(out.real_ratio, out.design_ratio);
-      if (!out.fraction) out.note = "the real servers differ by less than 5%: no gap to reproduce";
-      d.rows.push_back(std::move(out));
-    }
+  if (config.families.size() < 2) return d;
+  const auto design_pairs = config.families[0].pairs();
+  if (design_pairs.empty()) return d;
+  d.design_rust = design_pairs.front().rust;
+  d.design_go = design_pairs.front().go;
+  for (const auto& real : config.families[1].pairs()) {
+    DecompositionPair pair = decompose_pair(claims, real, design_pairs.front());
+    if (!pair.rows.empty()) d.pairs.push_back(std::move(pair));
   }
   return d;
 }

@@ -1,6 +1,7 @@
 #pragma once
-// How much of the real Rust-vs-Go gap the design alone reproduces. For a metric m:
-//   real ratio    R = m(real Rust server) / m(real Go server)      (rust-hyper / go-nethttp)
+// How much of the real Rust-vs-Go gap the design alone reproduces, for each Rust/Go pair
+// of the real peers. For a metric m:
+//   real ratio    R = m(real Rust server) / m(real Go server)      (e.g. rust-hyper / go-nethttp)
 //   design ratio  D = m(rust-style) / m(go-style)                  (the C++ reproductions)
 //   fraction      f = ln D / ln R
 // f = 1: the design difference alone gives the whole real gap; 0: none of it; between:
@@ -27,16 +28,23 @@ struct DecompositionRow {
   std::string note;  // why there is no fraction
 };
 
-struct Decomposition {
-  std::string real_rust, real_go, design_rust, design_go;  // the four servers compared
+// One real Rust/Go pair against the design pair.
+struct DecompositionPair {
+  std::string real_rust, real_go;
   std::vector<DecompositionRow> rows;
+};
+
+struct Decomposition {
+  std::string design_rust, design_go;
+  std::vector<DecompositionPair> pairs;  // those with at least one row
 };
 
 // nullopt when the real ratio is within kMinRealGap of 1 or a ratio is not positive.
 std::optional<double> reproduced_fraction(double real_ratio, double design_ratio);
 
-// Every claim row that has a positive median for all four servers. The design pair is
-// the first family, the real pair the second family's Rust server and its first Go server.
+// For each Rust/Go pair of the second family (the real peers), every claim row with a
+// positive median for both real servers and the design pair: the first family's first
+// Rust and first Go server (rust-style, go-style).
 Decomposition decompose(const std::vector<ClaimResult>& claims, const ReproduceConfig& config);
 
 }  // namespace apibench::reproduce

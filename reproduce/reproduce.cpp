@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fstream>
+#include <set>
 
 #include "report/report.hpp"
 #include "reproduce/claims.hpp"
@@ -74,13 +75,19 @@ ReproduceConfig load_config(const std::string& suite_name_or_path, const fs::pat
   return j.is_object() ? config_from_suite(j) : default_config();
 }
 
+ReproduceConfig config_for_run(const ReproduceConfig& config, const report::RunData& run) {
+  std::set<std::string> in_run;
+  for (const auto& cell : run.cells) in_run.insert(cell.server);
+  return config.only(in_run);
+}
+
 ClaimsReport build_claims_report(const report::RunData& run, const std::vector<FixedRateResult>& fixed,
                                  const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts) {
   ClaimsReport r;
   r.run = meta_of(run);
-  r.config = config;
-  r.claims = evaluate_claims({run, config, fixed, artifacts});
-  r.decomposition = decompose(r.claims, config);
+  r.config = config_for_run(config, run);
+  r.claims = evaluate_claims({run, r.config, fixed, artifacts});
+  r.decomposition = decompose(r.claims, r.config);
   if (fixed.empty()) r.notes.push_back("no fixed-rate.json: the fixed-rate rows (claims 2 and 6) are not measured");
   return r;
 }
@@ -112,7 +119,7 @@ int reproduce_command(const ReproduceOptions& o) {
   }
   try {
     report::RunData run = report::load_run(run_dir);
-    auto artifacts = collect_artifacts(config, {o.run.source_dir, o.run.build_dir, o.cold_build});
+    auto artifacts = collect_artifacts(config_for_run(config, run), {o.run.source_dir, o.run.build_dir, o.cold_build});
     ClaimsReport report = build_claims_report(run, load_fixed_rate(run.dir), config, artifacts);
     if (o.from) report.notes.push_back("binaries and lines of code read from the current tree, not from the run's time");
     const fs::path out = o.out.value_or(run.dir);

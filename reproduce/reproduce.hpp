@@ -20,7 +20,12 @@ struct ReproduceOptions {
   bool cold_build = false;                    // also time each server's cold build (minutes)
 };
 
-// The whole report for a finished run: no load, no build (unless artifacts ask for one).
+// The families with only the servers the run has cells for: servers it did not run (a run
+// older than a peer, or run with --servers) are simply absent, not "not measured".
+ReproduceConfig config_for_run(const ReproduceConfig& config, const report::RunData& run);
+
+// The whole report for a finished run, over config_for_run: no load, no build (unless
+// artifacts ask for one).
 ClaimsReport build_claims_report(const report::RunData& run, const std::vector<FixedRateResult>& fixed,
                                  const ReproduceConfig& config, const std::vector<ServerArtifacts>& artifacts);
 

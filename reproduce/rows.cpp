@@ -56,13 +56,16 @@ const ServerValue& value_or_missing(const MetricRow& row, const std::string& ser
 
 void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, const PairRule& rule) {
   for (const auto& family : config.families) {
-    for (const auto& go : family.go) {
+    for (const auto& pair : family.pairs()) {
       ServerValue rust_missing, go_missing;
-      const ServerValue& rust = value_or_missing(row, family.rust, rust_missing);
-      const ServerValue& gov = value_or_missing(row, go, go_missing);
-      const ServerValue& winner = favoured == Side::rust ? rust : gov;
-      const ServerValue& loser = favoured == Side::rust ? gov : rust;
-      Judgement j{family.name, fmt::format("{} vs {}", family.rust, go), Verdict::not_measured, "", {}};
+      const ServerValue& rust = value_or_missing(row, pair.rust, rust_missing);
+      const ServerValue& go = value_or_missing(row, pair.go, go_missing);
+      const ServerValue& winner = favoured == Side::rust ? rust : go;
+      const ServerValue& loser = favoured == Side::rust ? go : rust;
+      Judgement j;
+      j.family = family.name;
+      j.subject = fmt::format("{} vs {}", pair.rust, pair.go);
+      j.compared = Compared::pair;
       j.verdict = judge_pair(winner, loser, rule, j.detail);
       j.stability = verdict_stability({winner.samples, loser.samples}, [&](const auto& resampled) {
         std::string ignored;
@@ -75,11 +78,13 @@ void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, c
 
 void judge_bar(MetricRow& row, const ReproduceConfig& config, Side side, const ThresholdRule& rule) {
   for (const auto& family : config.families) {
-    std::vector<std::string> servers = side == Side::rust ? std::vector<std::string>{family.rust} : family.go;
-    for (const auto& server : servers) {
+    for (const auto& server : side == Side::rust ? family.rust : family.go) {
       ServerValue missing;
       const ServerValue& v = value_or_missing(row, server, missing);
-      Judgement j{family.name, server, Verdict::not_measured, "", {}};
+      Judgement j;
+      j.family = family.name;
+      j.subject = server;
+      j.compared = Compared::bar;
       j.verdict = judge_threshold(v, rule, j.detail);
       j.stability = verdict_stability({v.samples}, [&](const auto& resampled) {
         std::string ignored;

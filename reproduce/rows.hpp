@@ -28,8 +28,8 @@ ServerValue no_value(const std::string& server, std::string why);
 
 enum class Side { rust, go };
 
-// For each family, the Rust-design server against each Go-design server; `favoured` is
-// the side the claim says wins.
+// For each family, every Rust-design server against every Go-design server; `favoured`
+// is the side the claim says wins.
 void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, const PairRule& rule);
 // For each family, each server of `side` against a bar.
 void judge_bar(MetricRow& row, const ReproduceConfig& config, Side side, const ThresholdRule& rule);

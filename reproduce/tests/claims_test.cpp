@@ -16,6 +16,7 @@ namespace {
 
 rp::ReproduceConfig two_pairs() {
   rp::ReproduceConfig c = rp::default_config();
+  c.families[1].rust = {"rust-hyper"};
   c.families[1].go = {"go-nethttp"};
   return c;
 }

@@ -41,10 +41,11 @@ TEST(Decomposition, RowsNeedAllFourServers) {
   claim.number = 1;
   claim.rows = {four_servers("CPU", {48}), four_servers("allocations", {})};
   const rp::Decomposition d = rp::decompose({claim}, rp::default_config());
-  ASSERT_EQ(d.rows.size(), 1u);
-  EXPECT_EQ(d.real_rust, "rust-hyper");
-  EXPECT_EQ(d.real_go, "go-nethttp");
-  EXPECT_DOUBLE_EQ(d.rows[0].real_ratio, 0.25);
-  EXPECT_DOUBLE_EQ(d.rows[0].design_ratio, 0.5);
-  EXPECT_DOUBLE_EQ(*d.rows[0].fraction, 0.5);
+  ASSERT_EQ(d.pairs.size(), 1u) << "the other real pairs have no value: no table for them";
+  ASSERT_EQ(d.pairs[0].rows.size(), 1u);
+  EXPECT_EQ(d.pairs[0].real_rust, "rust-hyper");
+  EXPECT_EQ(d.pairs[0].real_go, "go-nethttp");
+  EXPECT_DOUBLE_EQ(d.pairs[0].rows[0].real_ratio, 0.25);
+  EXPECT_DOUBLE_EQ(d.pairs[0].rows[0].design_ratio, 0.5);
+  EXPECT_DOUBLE_EQ(*d.pairs[0].rows[0].fraction, 0.5);
 }

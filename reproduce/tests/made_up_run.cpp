@@ -61,18 +61,12 @@ std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs, unsign
   return reps;
 }
 
-json four_server_run(unsigned repetitions) {
-  struct Server {
-    const char* name;
-    double cpu;
-    std::optional<double> allocs;
-    double max_rate;
-  };
-  const Server servers[] = {{"rust-style", 10, 0.0, 80000}, {"go-style", 20, 22.0, 40000},
-                            {"rust-hyper", 12, 7.0, 60000}, {"go-nethttp", 18, std::nullopt, 30000}};
+json made_up_run(const std::vector<MadeUpServer>& servers, unsigned repetitions) {
   std::vector<json> cells;
   for (const auto& s : servers) {
-    cells.push_back(load_cell(s.name, "json", 64, reps_with_cpu(s.cpu, s.allocs, repetitions)));
+    std::vector<Rep> json_reps = reps_with_cpu(s.cpu, s.allocs, repetitions);
+    for (auto& r : json_reps) r.rss_bytes = s.cpu * (1 << 20);
+    cells.push_back(load_cell(s.name, "json", 64, json_reps));
     cells.push_back(load_cell(s.name, "orders", 64, reps_with_cpu(s.cpu * 2, s.allocs, repetitions)));
     cells.push_back(load_cell(s.name, "cache", 16, reps_with_cpu(s.cpu, s.allocs, repetitions)));
     cells.push_back(sweep_cell(s.name, "json-sweep", s.max_rate));
@@ -80,6 +74,14 @@ json four_server_run(unsigned repetitions) {
     cells.push_back(idle_cell(s.name, s.cpu * 1000));
   }
   return run_json(cells, repetitions);
+}
+
+json four_server_run(unsigned repetitions) {
+  return made_up_run({{"rust-style", 10, 0.0, 80000},
+                      {"go-style", 20, 22.0, 40000},
+                      {"rust-hyper", 12, 7.0, 60000},
+                      {"go-nethttp", 18, std::nullopt, 30000}},
+                     repetitions);
 }
 
 }  // namespace apibench::reproduce::testing

@@ -27,8 +27,18 @@ nlohmann::json run_json(const std::vector<nlohmann::json>& cells, unsigned repet
 // and everything else fixed.
 std::vector<Rep> reps_with_cpu(double base, std::optional<double> allocs = std::nullopt, unsigned repetitions = 4);
 
-// The four servers of the decomposition, each with json, orders, cache, sweeps and idle
-// cells: rust-style twice as cheap as go-style, rust-hyper 1.5x cheaper than go-nethttp.
+struct MadeUpServer {
+  std::string name;
+  double cpu = 10;  // us/request on json (orders twice that); also MiB of peak RSS, and 1000 x bytes per idle connection
+  std::optional<double> allocs;
+  double max_rate = 10000;  // json sweep maximum (orders half that)
+};
+
+// Each server with json, orders, cache, sweeps and idle cells.
+nlohmann::json made_up_run(const std::vector<MadeUpServer>& servers, unsigned repetitions = 4);
+
+// The four servers of the decomposition: rust-style twice as cheap as go-style,
+// rust-hyper 1.5x cheaper than go-nethttp.
 nlohmann::json four_server_run(unsigned repetitions = 4);
 
 }  // namespace apibench::reproduce::testing
