@@ -21,7 +21,7 @@ struct ClaimInputs {
 
 std::vector<ClaimResult> evaluate_claims(const ClaimInputs& in);
 
-// One function per claim (claims_*.cpp), numbered as in issue #7.
+// One function per claim (claims_*.cpp), numbered as in claims.md and docs/reproduce.md.
 ClaimResult claim_runtime_overhead(const ClaimInputs& in);      // 1
 ClaimResult claim_predictable_latency(const ClaimInputs& in);   // 2
 ClaimResult claim_cache_server(const ClaimInputs& in);          // 3

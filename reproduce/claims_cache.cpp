@@ -9,7 +9,7 @@ namespace apibench::reproduce {
 namespace {
 
 constexpr double kOneMillion = 1e6;
-constexpr double kMinimalP99Us = 1000;  // issue #3's bar for p99 at moderate load: 1 ms
+constexpr double kMinimalP99Us = 1000;  // "minimal latency": p99 of at most 1 ms at this moderate load
 
 ServerValue cell_total(const report::RunData& run, const std::string& server, const std::string& workload,
                        bool errors) {

@@ -13,7 +13,7 @@ namespace apibench::reproduce {
 namespace {
 
 constexpr double kMinRetention = 0.8;     // keeps 80% of its throughput at the fewest connections
-constexpr double kMaxBlockingFactor = 2;  // issue #4: /json p99 within 2x of its p99 without blockers
+constexpr double kMaxBlockingFactor = 2;  // the design target: /json p99 within 2x of its p99 without blockers
 
 std::vector<unsigned> connection_counts(const report::RunData& run, const std::string& workload) {
   std::set<unsigned> counts;

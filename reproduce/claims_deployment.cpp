@@ -96,7 +96,7 @@ std::vector<ClaimResult> claims_not_measurable() {
       claim("Smooth onboarding", "Go's straightforward syntax and idiomatic patterns make onboarding new developers remarkably smooth.",
             "About people learning a code base; needs a study of developers, not of servers."),
       claim("Memory safety and security", "Memory safety and security are top priorities",
-            "Safety is the absence of a class of bugs; fuzzing and sanitizers (issue #9) find some, no benchmark proves "
+            "Safety is the absence of a class of bugs; fuzzing and sanitizers (scripts/fuzz.sh, scripts/sanitize.sh) find some, no benchmark proves "
             "their absence."),
       claim("Fine-grained control", "You need fine-grained control over system resources",
             "A property of what the language lets you write, not of how fast a given server runs."),

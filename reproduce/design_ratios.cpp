@@ -83,7 +83,7 @@ RatioLine blocking_line(const report::RunData& run, const std::string& server) {
   return line;
 }
 
-// Issue #3: p99 on /json offered half of the server's own closed-loop maximum, open loop
+// The latency target: p99 on /json offered half of the server's own closed-loop maximum, open loop
 // (the design suite's json-half-max workload). In ms; only rust-style is held to 1 ms.
 RatioLine half_max_line(const report::RunData& run, const std::string& server, std::optional<double> at_most_ms) {
   RatioLine line{fmt::format("/json p99 at 50% of its own max (open loop), ms: {}", server), server, "", {}, {}, {},

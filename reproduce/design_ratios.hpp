@@ -1,5 +1,5 @@
 #pragma once
-// The ratio table issues #3 and #4 ask for, from one run of the design suite (every
+// The design targets as a ratio table, from one run of the design suite (every
 // server side by side): rust-style against nginx and hyper, go-style against net/http,
 // allocations per request, memory per idle connection, and the blocking test.
 // `apibench ratios RUN_DIR` prints it; scripts/bench-design.sh runs the suite first.
@@ -17,7 +17,7 @@ struct RatioLine {
   std::string a, b;         // servers (b empty for a plain value)
   std::optional<double> va, vb;  // medians
   std::optional<double> ratio;   // va / vb
-  std::string target;       // the issue's bar: "<= 1.00", "0"
+  std::string target;       // the target: "<= 1.00", "0"
   std::optional<bool> met;  // nullopt when not measured
   std::string note;         // why not measured
 };
