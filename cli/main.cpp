@@ -71,6 +71,11 @@ void add_run_command(CLI::App& app, runner::RunOptions& o, std::function<int()>&
   run->add_option_function<std::string>("--warmup", duration(o.warmup), "warm-up before measuring (1s)");
   run->add_option_function<unsigned>("-r,--repetitions", [&o](unsigned r) { o.repetitions = r; }, "repetitions per cell")
       ->check(CLI::Range(1u, 100u));
+  run->add_option_function<unsigned>("--max-repetitions", [&o](unsigned r) { o.max_repetitions = r; },
+                                     "add rounds while a pair of servers is undecided, up to this many (the suite's)")
+      ->check(CLI::Range(1u, 100u));
+  run->add_option_function<std::string>("--time-budget", duration(o.time_budget),
+                                        "the whole run's time, rounds added for evidence included (the suite's)");
   run->add_flag("--count-allocs", o.count_allocations,
                 "count each server's heap allocations per request (LD_PRELOAD; dynamically linked servers only)");
   run->add_option("--results", o.results_root, "where results folders go")->capture_default_str();
@@ -107,6 +112,12 @@ void add_reproduce_command(CLI::App& app, reproduce::ReproduceOptions& o, std::f
                                         "measured time per repetition (the suite's: 2s)");
   cmd->add_option_function<unsigned>("-r,--repetitions", [&o](unsigned r) { o.run.repetitions = r; }, "repetitions per cell")
       ->check(CLI::Range(1u, 100u));
+  cmd->add_option_function<unsigned>("--max-repetitions", [&o](unsigned r) { o.run.max_repetitions = r; },
+                                     "add rounds while a pair of servers is undecided, up to this many (the suite's)")
+      ->check(CLI::Range(1u, 100u));
+  cmd->add_option_function<std::string>(
+      "--time-budget", [&o](const std::string& s) { o.run.time_budget = parse_duration(s); },
+      "the run's time, rounds added for evidence included (the suite's)");
   cmd->add_option("--results", o.run.results_root, "where results folders go")->capture_default_str();
   cmd->add_option_function<std::string>("--out", [&o](const std::string& s) { o.out = s; },
                                         "write the claims files here instead of the run's folder");

@@ -66,6 +66,8 @@ struct CellResult {
   std::string server_exit;  // how the server ended ("exit 0")
   std::vector<Repetition> repetitions;
   std::vector<RedoneWindow> redone;  // windows dropped for noise and measured again
+  unsigned added_rounds = 0;         // rounds taken past the suite's repetitions for want of evidence
+  std::vector<std::string> undecided;  // its pairs still undecided after the last round (runner/evidence.hpp)
   std::optional<IdleMeasurement> idle;  // for "idle" workloads
   std::optional<loadgen::SweepResult> sweep;  // for workloads with a sweep
   std::optional<OpenLoopRecord> open_loop;    // for open-loop workloads

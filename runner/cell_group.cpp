@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "runner/cell_server.hpp"
+#include "runner/evidence.hpp"
 #include "runner/load_cell.hpp"
 
 namespace apibench::runner {
@@ -56,12 +57,51 @@ void finish(const CellContext& ctx, Contender& c) {
   c.server.reset();
 }
 
+std::vector<UndecidedPair> undecided_in(const std::vector<Contender*>& running) {
+  std::vector<const CellResult*> cells;
+  for (const Contender* c : running) {
+    if (c->taking) cells.push_back(&c->cell);
+  }
+  return undecided_pairs(cells);
+}
+
+// More rounds while a pair is undecided and the next round fits the allowance
+// (judged by the longest round so far); each cell then keeps what is left undecided.
+template <typename TakeRound>
+void add_rounds(const CellContext& ctx, const AddedRounds& added, const std::vector<Contender*>& running,
+                unsigned rounds, TakeRound take_round) {
+  using Clock = std::chrono::steady_clock;
+  std::vector<UndecidedPair> undecided = undecided_in(running);
+  if (running.empty()) return;
+  // Before any added round is timed: one window per server.
+  std::chrono::milliseconds longest =
+      measured_window(ctx, *running.front()->planned->workload) * static_cast<long>(running.size());
+  std::chrono::milliseconds used{0};
+  unsigned extra = 0;
+  while (!undecided.empty() && rounds + extra < added.max_repetitions && !ctx.stopped() &&
+         used + longest <= added.allowance) {
+    const auto start = Clock::now();
+    take_round(rounds + extra);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start);
+    used += took;
+    longest = extra == 0 ? took : std::max(longest, took);
+    ++extra;
+    undecided = undecided_in(running);
+  }
+  for (Contender* c : running) {
+    c->cell.added_rounds = extra;
+    for (const auto& u : undecided) {
+      if (u.a == c->cell.server || u.b == c->cell.server) c->cell.undecided.push_back(u.text);
+    }
+  }
+}
+
 }  // namespace
 
 std::size_t turn_of(std::size_t round, std::size_t k, std::size_t n) { return (round + k) % n; }
 
 std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector<const PlannedCell*>& cells,
-                                       const TurnStarted& turn_started) {
+                                       const AddedRounds& added, const TurnStarted& turn_started) {
   std::vector<Contender> group;
   group.reserve(cells.size());  // the load runs keep references to their cells: no reallocation
   for (const PlannedCell* p : cells) {
@@ -76,14 +116,17 @@ std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector
     if (!ctx.stopped()) start(ctx, c);
     if (c.taking) running.push_back(&c);
   }
-  for (unsigned round = 0; round < ctx.repetitions && !ctx.stopped(); ++round) {
+  auto take_round = [&](unsigned round) {
     for (std::size_t k = 0; k < running.size() && !ctx.stopped(); ++k) {
       Contender& c = *running[turn_of(round, k, running.size())];
       if (!c.taking) continue;
       turn_started(*c.planned, round + 1);
       take_turn(ctx, c, round + 1);
     }
-  }
+  };
+  unsigned rounds = 0;
+  for (; rounds < ctx.repetitions && !ctx.stopped(); ++rounds) take_round(rounds);
+  add_rounds(ctx, added, running, rounds, take_round);
   for (auto& c : group) finish(ctx, c);
   std::vector<CellResult> results;
   for (auto& c : group) results.push_back(std::move(c.cell));

@@ -10,6 +10,7 @@
 // A server waiting for its turn is idle: no connection, no request. What idle
 // servers beside the measured one cost it is measured by
 // scripts/bench-idle-neighbours.sh (docs/suites.md, "Interleaving").
+#include <chrono>
 #include <functional>
 #include <string>
 #include <vector>
@@ -22,11 +23,19 @@ namespace apibench::runner {
 // Called before each turn: the cell about to be measured and its round (from 1).
 using TurnStarted = std::function<void(const PlannedCell&, unsigned round)>;
 
+// Rounds past the suite's repetitions, taken while a pair of servers is still
+// undecided (runner/evidence.hpp), up to max_repetitions in all and while the
+// time they take stays within allowance.
+struct AddedRounds {
+  unsigned max_repetitions = 0;  // no more than the suite's repetitions: none added
+  std::chrono::milliseconds allowance{0};
+};
+
 // Runs the cells (one workload, one connection count; skipped ones come back
 // as skipped) and returns their results in the same order. A server that fails
 // to start, or dies, fails its own cell; the others go on.
 std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector<const PlannedCell*>& cells,
-                                       const TurnStarted& turn_started);
+                                       const AddedRounds& added, const TurnStarted& turn_started);
 
 // Which of n servers takes the k-th turn of a round: the order rotates by one each round.
 std::size_t turn_of(std::size_t round, std::size_t k, std::size_t n);

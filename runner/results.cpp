@@ -253,6 +253,8 @@ nlohmann::json to_json(const CellResult& cell) {
   }
   if (cell.sweep) j["sweep"] = sweep_json(*cell.sweep);
   if (cell.open_loop) j["open_loop"] = open_loop_json(*cell.open_loop);
+  j["added_rounds"] = cell.added_rounds;
+  j["undecided"] = cell.undecided;
   j["redone_windows"] = nlohmann::json::array();
   for (const auto& r : cell.redone) j["redone_windows"].push_back({{"round", r.round}, {"reason", r.reason}});
   j["repetitions"] = nlohmann::json::array();

@@ -52,8 +52,19 @@ std::vector<std::string> run_warnings(const Environment& env, const CellContext&
   return warnings;
 }
 
-nlohmann::json run_header(const Suite& suite, const CellContext& ctx, const Environment& env, const RunPlan& plan,
-                          const std::vector<std::string>& warnings) {
+// Rounds past the suite's repetitions, and the time they may fill (docs/suites.md, "Evidence").
+struct EvidenceSettings {
+  unsigned max_repetitions = 0;
+  std::optional<std::chrono::milliseconds> time_budget;
+};
+
+EvidenceSettings evidence_settings(const RunOptions& o, const Suite& suite, const CellContext& ctx) {
+  return {std::max(ctx.repetitions, o.max_repetitions.value_or(suite.max_repetitions)),
+          o.time_budget ? o.time_budget : suite.time_budget};
+}
+
+nlohmann::json run_header(const Suite& suite, const CellContext& ctx, const EvidenceSettings& evidence,
+                          const Environment& env, const RunPlan& plan, const std::vector<std::string>& warnings) {
   return {{"schema", kRunSchema},
           {"suite", suite.name},
           {"started", utc_timestamp()},
@@ -63,6 +74,8 @@ nlohmann::json run_header(const Suite& suite, const CellContext& ctx, const Envi
           {"duration_ms", ctx.duration.count()},
           {"warmup_ms", ctx.warmup.count()},
           {"repetitions", ctx.repetitions},
+          {"max_repetitions", evidence.max_repetitions},
+          {"time_budget_ms", evidence.time_budget ? nlohmann::json(evidence.time_budget->count()) : nlohmann::json()},
           {"warnings", warnings}};
 }
 
@@ -87,8 +100,45 @@ struct CellLoopEnd {
   std::string write_error;  // set when the results folder could not be written
 };
 
+// The time the run may spend on rounds added for evidence: what the budget
+// leaves after the time spent and the planned time of the cells to come, shared
+// among those cells by their planned time, so a group takes its part of the
+// spare time and leaves the rest to the groups after it.
+class AddedRoundBudget {
+ public:
+  AddedRoundBudget(const RunPlan& plan, const CellContext& ctx, unsigned max_repetitions,
+                   std::optional<std::chrono::milliseconds> budget)
+      : nominal_(nominal_times(plan, ctx)), max_repetitions_(max_repetitions), budget_(budget) {}
+
+  AddedRounds for_group(std::size_t first, std::size_t end) const {
+    AddedRounds added{max_repetitions_, std::chrono::milliseconds::max()};
+    if (!budget_) return added;
+    using std::chrono::milliseconds;
+    milliseconds group{0}, rest{0};
+    for (std::size_t i = first; i < nominal_.size(); ++i) {
+      const milliseconds planned = nominal_[i].count() > 0 ? nominal_[i] + kStartStopGuess : milliseconds{0};
+      (i < end ? group : rest) += planned;
+    }
+    const auto spent = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start_);
+    const milliseconds spare = *budget_ - spent - group - rest;
+    if (spare.count() <= 0 || group.count() <= 0) {
+      added.allowance = milliseconds{0};
+    } else {
+      added.allowance = milliseconds(spare.count() * group.count() / (group + rest).count());
+    }
+    return added;
+  }
+
+ private:
+  static constexpr std::chrono::milliseconds kStartStopGuess{1000};  // a server's start, ready line and stop
+  std::vector<std::chrono::milliseconds> nominal_;
+  unsigned max_repetitions_;
+  std::optional<std::chrono::milliseconds> budget_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
 std::vector<CellResult> run_group(const CellContext& ctx, const RunPlan& plan, std::size_t first, std::size_t end,
-                                  Progress& progress) {
+                                  const AddedRoundBudget& budget, Progress& progress) {
   const PlannedCell& head = plan.cells[first];
   if (end == first + 1 && !runs_side_by_side(head)) {
     progress.start_cell(first, cell_label(head));
@@ -98,16 +148,20 @@ std::vector<CellResult> run_group(const CellContext& ctx, const RunPlan& plan, s
   std::vector<const PlannedCell*> cells;
   for (std::size_t i = first; i < end; ++i) cells.push_back(&plan.cells[i]);
   progress.start_cells(first, cells.size(), "starting " + group_label(head, cells.size()));
-  return run_cell_group(ctx, cells, [&](const PlannedCell& p, unsigned round) {
-    progress.relabel(fmt::format("{}, round {} of {}", cell_label(p), round, ctx.repetitions));
+  const AddedRounds added = budget.for_group(first, end);
+  return run_cell_group(ctx, cells, added, [&](const PlannedCell& p, unsigned round) {
+    progress.relabel(round <= ctx.repetitions
+                         ? fmt::format("{}, round {} of {}", cell_label(p), round, ctx.repetitions)
+                         : fmt::format("{}, added round {} (undecided pairs)", cell_label(p), round));
   });
 }
 
-CellLoopEnd run_cells(const CellContext& ctx, const RunPlan& plan, RunRecord& record, Progress& progress) {
+CellLoopEnd run_cells(const CellContext& ctx, const RunPlan& plan, const AddedRoundBudget& budget, RunRecord& record,
+                      Progress& progress) {
   CellLoopEnd end;
   for (std::size_t first = 0; first < plan.cells.size() && !ctx.stopped();) {
     const std::size_t last = group_end(plan, first);
-    std::vector<CellResult> done = run_group(ctx, plan, first, last, progress);
+    std::vector<CellResult> done = run_group(ctx, plan, first, last, budget, progress);
     std::vector<std::string> lines;
     for (auto& cell : done) {
       lines.push_back(format_cell_line(cell));
@@ -176,12 +230,13 @@ RunOutcome run_suite(const RunOptions& o) {
   }
   for (const auto& e : plan->manifest_errors) fmt::print(stderr, "warning: manifest {}\n", e);
   CellContext ctx = make_context(o, suite);
+  const EvidenceSettings evidence = evidence_settings(o, suite, ctx);
   Environment env = capture_environment(o.source_dir, o.argv);
   std::vector<std::string> warnings = run_warnings(env, ctx);
 
   std::optional<RunRecord> record;
   try {
-    record.emplace(create_run_dir(o.results_root, suite.name), run_header(suite, ctx, env, *plan, warnings));
+    record.emplace(create_run_dir(o.results_root, suite.name), run_header(suite, ctx, evidence, env, *plan, warnings));
     ctx.log_dir = record->dir() / "logs";
     fs::create_directories(ctx.log_dir);
   } catch (const std::exception& e) {
@@ -198,7 +253,8 @@ RunOutcome run_suite(const RunOptions& o) {
   CellLoopEnd end;
   {
     Progress progress(nominal_times(*plan, ctx), ::isatty(STDERR_FILENO) == 1, stderr, stdout);
-    end = run_cells(ctx, *plan, *record, progress);
+    const AddedRoundBudget budget(*plan, ctx, evidence.max_repetitions, evidence.time_budget);
+    end = run_cells(ctx, *plan, budget, *record, progress);
   }
   finish_record(*record, end);
   print_ending(end, record->dir());

@@ -17,6 +17,8 @@ struct RunOptions {
   std::optional<std::chrono::milliseconds> duration;
   std::optional<std::chrono::milliseconds> warmup;
   std::optional<unsigned> repetitions;
+  std::optional<unsigned> max_repetitions;  // rounds added for evidence up to this many (runner/evidence.hpp)
+  std::optional<std::chrono::milliseconds> time_budget;  // the whole run's, added rounds included
   std::chrono::milliseconds ready_timeout{15000};  // for a server's ready line
   bool count_allocations = false;  // also when the suite does not ask for it
   std::filesystem::path source_dir;

@@ -112,7 +112,11 @@ Suite parse_suite(const nlohmann::json& j) {
   s.warmup = std::chrono::milliseconds(j.value("warmup_ms", 1000));
   s.repetitions = j.value("repetitions", 3u);
   s.count_allocations = j.value("count_allocations", false);
+  s.max_repetitions = j.value("max_repetitions", s.repetitions);
+  if (j.contains("time_budget_ms")) s.time_budget = std::chrono::milliseconds(j.at("time_budget_ms").get<long long>());
   if (s.workloads.empty()) throw std::runtime_error("no workloads");
+  if (s.max_repetitions < s.repetitions) throw std::runtime_error("max_repetitions is less than repetitions");
+  if (s.time_budget && s.time_budget->count() <= 0) throw std::runtime_error("time_budget_ms must be positive");
   if (s.duration.count() <= 0 || s.repetitions == 0) throw std::runtime_error("duration and repetitions must be positive");
   return s;
 }

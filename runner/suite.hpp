@@ -62,6 +62,11 @@ struct Suite {
   std::chrono::milliseconds duration{3000};
   std::chrono::milliseconds warmup{1000};
   unsigned repetitions = 3;
+  // Rounds added past `repetitions` while a pair of servers is undecided
+  // (runner/evidence.hpp), up to max_repetitions, within the time budget of
+  // the whole run (the added rounds share what the planned cells leave of it).
+  unsigned max_repetitions = 3;
+  std::optional<std::chrono::milliseconds> time_budget;  // none: only max_repetitions bounds them
   bool count_allocations = false;  // load the allocation counter into each server (slows it a little)
 };
 

@@ -68,3 +68,45 @@ TEST_F(HarnessTest, AServerThatDiesMidGroupFailsAloneAndTheOthersTakeEveryRound)
 
 }  // namespace
 }  // namespace harness
+
+namespace harness {
+namespace {
+
+// Rounds are added only within the budget: a budget the planned cells already
+// fill leaves none, whatever the pairs' evidence; every cell says how many it took.
+TEST_F(HarnessTest, NoRoundIsAddedPastTheTimeBudget) {
+  add_server("a", {});
+  add_server("b", {});
+  write_suite({"a", "b"}, {2}, {{"repetitions", 3}, {"duration_ms", 200}, {"max_repetitions", 6}, {"time_budget_ms", 1}});
+  Exit e = run_apibench();
+  ASSERT_TRUE(e.exited) << e.err;
+  ASSERT_EQ(e.code, 0) << e.out << e.err;
+  const json run = run_json();
+  EXPECT_EQ(run.at("max_repetitions"), 6);
+  EXPECT_EQ(run.at("time_budget_ms"), 1);
+  for (const auto& c : run.at("cells")) {
+    EXPECT_EQ(c.at("added_rounds"), 0) << c.dump();
+    EXPECT_EQ(c.at("repetitions").size(), 3u);
+  }
+}
+
+TEST_F(HarnessTest, AddedRoundsStayWithinMaxRepetitionsAndLeaveTheirReason) {
+  add_server("a", {});
+  add_server("b", {});
+  write_suite({"a", "b"}, {2}, {{"repetitions", 2}, {"duration_ms", 200}});
+  Exit e = run_apibench({"--max-repetitions", "3"});
+  ASSERT_TRUE(e.exited) << e.err;
+  ASSERT_EQ(e.code, 0) << e.out << e.err;
+  const json run = run_json();
+  for (const auto& c : run.at("cells")) {
+    const unsigned added = c.at("added_rounds").get<unsigned>();
+    EXPECT_LE(added, 1u);
+    EXPECT_EQ(c.at("repetitions").size(), 2u + added) << c.dump();
+    // Two repetitions against two can never give p < 0.05: a pair past its
+    // minimal effect stays undecided, and says so; none past it leaves nothing.
+    for (const auto& u : c.at("undecided")) EXPECT_NE(u.get<std::string>().find(" vs "), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace harness
