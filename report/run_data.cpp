@@ -91,8 +91,8 @@ std::vector<std::string> redone_window_notes(const RunData& run) {
   }
   if (redone == 0) return {};
   std::vector<std::string> notes{fmt::format(
-      "{} of {} measured windows were measured again because other work used the server's or the load "
-      "generator's CPUs past the runner's limits (runner/cpu_noise.hpp); the kept windows are the ones tabulated",
+      "{} of {} measured windows were measured again because other processes or the hypervisor took the "
+      "measured CPUs past the runner's limits (runner/cpu_noise.hpp); the kept windows are the ones tabulated",
       redone, redone + kept)};
   notes.insert(notes.end(), cells.begin(), cells.end());
   return notes;
