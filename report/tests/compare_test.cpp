@@ -169,6 +169,21 @@ TEST(CompareMetric, AllocationsNeedHalfAnAllocationPerRequest) {
   EXPECT_EQ(from_none.verdict, V::worse);
 }
 
+TEST(CompareRuns, MediansUnderOneKeepThreeDigits) {
+  auto with_allocations = [](double allocations) {
+    json c = cell("x", {100, 100, 100, 100});
+    for (auto& r : c["repetitions"]) r["server"]["allocations_per_request"] = allocations;
+    return c;
+  };
+  auto c = ar::compare_runs(run_of({with_allocations(0.0153)}), run_of({with_allocations(0.0121)}), "A", "B");
+  ASSERT_EQ(c.cells[0].metrics.size(), 7u) << "allocations per request when both runs counted them";
+  EXPECT_EQ(c.cells[0].metrics[6].metric, "allocs/req");
+  const std::string text = ar::format_comparison(c);
+  EXPECT_NE(text.find("0.0153"), std::string::npos) << text;
+  EXPECT_NE(ar::format_comparison_markdown(c).find("| 0.0153 (0.0153-0.0153) | 0.0121 (0.0121-0.0121) |"),
+            std::string::npos);
+}
+
 // Two runs of one build: every metric of every cell drawn from the same distribution,
 // each run shifted by a drift under the metric's minimal effect, with five repetitions
 // so the test can speak. Some p-values fall under 0.05 by chance; the minimal
