@@ -60,16 +60,17 @@ void judge_pairs(MetricRow& row, const ReproduceConfig& config, Side favoured, c
       ServerValue rust_missing, go_missing;
       const ServerValue& rust = value_or_missing(row, pair.rust, rust_missing);
       const ServerValue& go = value_or_missing(row, pair.go, go_missing);
-      const ServerValue& winner = favoured == Side::rust ? rust : go;
-      const ServerValue& loser = favoured == Side::rust ? go : rust;
+      const ServerValue& claimed_winner = favoured == Side::rust ? rust : go;
+      const ServerValue& claimed_loser = favoured == Side::rust ? go : rust;
       Judgement j;
       j.family = family.name;
       j.subject = fmt::format("{} vs {}", pair.rust, pair.go);
       j.compared = Compared::pair;
-      j.verdict = judge_pair(winner, loser, rule, j.detail);
-      j.stability = verdict_stability({winner.samples, loser.samples}, [&](const auto& resampled) {
+      j.verdict = judge_pair(claimed_winner, claimed_loser, rule, j.detail);
+      j.stability = verdict_stability({claimed_winner.samples, claimed_loser.samples}, [&](const auto& resampled) {
         std::string ignored;
-        return judge_pair({winner.server, resampled[0], ""}, {loser.server, resampled[1], ""}, rule, ignored) == j.verdict;
+        return judge_pair({claimed_winner.server, resampled[0], ""}, {claimed_loser.server, resampled[1], ""}, rule,
+                          ignored) == j.verdict;
       });
       row.judgements.push_back(std::move(j));
     }
