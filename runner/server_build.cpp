@@ -29,7 +29,7 @@ std::string elf_comment(const std::string& program) {
 }
 
 std::string toolchain_of(const std::string& program) {
-  // "<path>: go1.19.8" for a Go binary; go 1.19 says "not a Go executable" with status 0 otherwise.
+  // "<path>: go1.26.8" for a Go binary; for any other binary go says so on stderr (and old gos exit 0).
   auto go = command_output({"go", "version", program}, kVersionTimeout);
   if (go && go->starts_with(program + ": go")) return go->substr(program.size() + 2);
   return elf_comment(program);
