@@ -17,7 +17,8 @@ void resample(const std::vector<double>& from, std::mt19937_64& rng, std::vector
 }  // namespace
 
 std::string Stability::text() const {
-  return agreement ? fmt::format("{:.2f}", *agreement) : fmt::format("- ({})", why_none);
+  if (agreement) return fmt::format("{:.2f}", *agreement);
+  return why_none.empty() ? "-" : fmt::format("- ({})", why_none);
 }
 
 std::string stability_definition(const BootstrapPlan& plan) {
