@@ -110,6 +110,17 @@ class AddedRoundBudget {
                    std::optional<std::chrono::milliseconds> budget)
       : nominal_(nominal_times(plan, ctx)), max_repetitions_(max_repetitions), budget_(budget) {}
 
+  // Said before the first cell when the planned cells alone need more than the budget.
+  std::optional<std::string> warning() const {
+    if (!budget_) return std::nullopt;
+    std::chrono::milliseconds planned{0};
+    for (const auto& n : nominal_) planned += n.count() > 0 ? n + kStartStopGuess : std::chrono::milliseconds{0};
+    if (planned <= *budget_) return std::nullopt;
+    return fmt::format("the planned cells take about {} s, more than the time budget of {} s: no round will be added "
+                       "for evidence, and undecided pairs stay inconclusive",
+                       planned.count() / 1000, budget_->count() / 1000);
+  }
+
   AddedRounds for_group(std::size_t first, std::size_t end) const {
     AddedRounds added{max_repetitions_, std::chrono::milliseconds::max()};
     if (!budget_) return added;
@@ -233,6 +244,8 @@ RunOutcome run_suite(const RunOptions& o) {
   const EvidenceSettings evidence = evidence_settings(o, suite, ctx);
   Environment env = capture_environment(o.source_dir, o.argv);
   std::vector<std::string> warnings = run_warnings(env, ctx);
+  const AddedRoundBudget budget(*plan, ctx, evidence.max_repetitions, evidence.time_budget);
+  if (auto w = budget.warning()) warnings.push_back(*w);
 
   std::optional<RunRecord> record;
   try {
@@ -253,7 +266,6 @@ RunOutcome run_suite(const RunOptions& o) {
   CellLoopEnd end;
   {
     Progress progress(nominal_times(*plan, ctx), ::isatty(STDERR_FILENO) == 1, stderr, stdout);
-    const AddedRoundBudget budget(*plan, ctx, evidence.max_repetitions, evidence.time_budget);
     end = run_cells(ctx, *plan, budget, *record, progress);
   }
   finish_record(*record, end);

@@ -84,6 +84,9 @@ TEST_F(HarnessTest, NoRoundIsAddedPastTheTimeBudget) {
   const json run = run_json();
   EXPECT_EQ(run.at("max_repetitions"), 6);
   EXPECT_EQ(run.at("time_budget_ms"), 1);
+  bool warned = false;
+  for (const auto& w : run.at("warnings")) warned |= w.get<std::string>().find("more than the time budget") != std::string::npos;
+  EXPECT_TRUE(warned) << run.at("warnings").dump();
   for (const auto& c : run.at("cells")) {
     EXPECT_EQ(c.at("added_rounds"), 0) << c.dump();
     EXPECT_EQ(c.at("repetitions").size(), 3u);
