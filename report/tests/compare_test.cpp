@@ -79,11 +79,11 @@ TEST(CompareMetric, AChangeNeedsTheTestsEvidenceAndTheMinimalEffect) {
   EXPECT_NEAR(faster.test->p_value, 0.008, 0.0005);
   EXPECT_EQ(ar::verdict_reason(faster), "p < 0.05 and at least 5%");
   EXPECT_EQ(ar::compare_metric(rule("p50 us"), {100, 101, 102, 103, 104}, {120, 121, 122, 123, 124}).verdict, V::worse);
-  EXPECT_EQ(ar::compare_metric(rule("p99 us"), {100, 101, 102, 103, 104}, {130, 131, 132, 133, 134}).verdict, V::worse);
-  // The same evidence (p = 0.008) for a +19% tail: under p99's minimal 25%, not reported.
+  EXPECT_EQ(ar::compare_metric(rule("p99 us"), {100, 101, 102, 103, 104}, {160, 161, 162, 163, 164}).verdict, V::worse);
+  // The same evidence (p = 0.008) for a +19% tail: under p99's minimal 50%, not reported.
   auto tail = ar::compare_metric(rule("p99 us"), {100, 101, 102, 103, 104}, {120, 121, 122, 123, 124});
   EXPECT_EQ(tail.verdict, V::no_change);
-  EXPECT_EQ(ar::verdict_reason(tail), "under the minimal 25%");
+  EXPECT_EQ(ar::verdict_reason(tail), "under the minimal 50%");
   auto m = ar::compare_metric(rule("requests/s"), {100, 100, 100}, {110, 110, 110});
   ASSERT_TRUE(m.change_percent.has_value());
   EXPECT_NEAR(*m.change_percent, 10, 1e-9);
@@ -99,8 +99,10 @@ TEST(CompareMetric, AnEffectJustUnderTheMinimalIsNoChangeJustOverIsAChange) {
   EXPECT_EQ(ar::compare_metric(rule("CPU us/req"), kFive, scaled(kFive, 0.949)).verdict, V::better);
   EXPECT_EQ(ar::compare_metric(rule("p50 us"), kFive, scaled(kFive, 1.099)).verdict, V::no_change);
   EXPECT_EQ(ar::compare_metric(rule("p50 us"), kFive, scaled(kFive, 1.101)).verdict, V::worse);
-  EXPECT_EQ(ar::compare_metric(rule("p99.9 us"), kFive, scaled(kFive, 1.49)).verdict, V::no_change);
-  EXPECT_EQ(ar::compare_metric(rule("p99.9 us"), kFive, scaled(kFive, 1.51)).verdict, V::worse);
+  EXPECT_EQ(ar::compare_metric(rule("p99 us"), kFive, scaled(kFive, 1.49)).verdict, V::no_change);
+  EXPECT_EQ(ar::compare_metric(rule("p99 us"), kFive, scaled(kFive, 1.51)).verdict, V::worse);
+  EXPECT_EQ(ar::compare_metric(rule("p99.9 us"), kFive, scaled(kFive, 1.99)).verdict, V::no_change);
+  EXPECT_EQ(ar::compare_metric(rule("p99.9 us"), kFive, scaled(kFive, 2.01)).verdict, V::worse);
 }
 
 TEST(CompareMetric, APValueJustOverTheLevelIsNoChangeJustUnderIsAChange) {
@@ -123,6 +125,8 @@ TEST(CompareMetric, ThreeRepetitionsAgainstThreeCannotShowAChangeFourAgainstFour
   EXPECT_EQ(three.verdict, V::too_few_repetitions);
   EXPECT_EQ(ar::verdict_reason(three), "3+3 cannot reach p < 0.05; 4+4 can");
   EXPECT_EQ(ar::compare_metric(rule("requests/s"), {100, 101, 102}, {90, 91, 92}).verdict, V::too_few_repetitions);
+  EXPECT_EQ(ar::compare_metric(rule("p99 us"), {100, 101, 102}, {90, 91, 92}).verdict, V::no_change)
+      << "-10% of a p99 is under its 50%";
   EXPECT_EQ(ar::compare_metric(rule("requests/s"), {100, 101, 102}, {120, 121, 122, 123}).verdict,
             V::too_few_repetitions)
       << "3+4: p >= 0.057";
@@ -142,20 +146,20 @@ TEST(CompareMetric, PeakRssNeedsAPercentAndAMebibyte) {
   EXPECT_NEAR(tied.test->p_value, 0.047, 0.0005);
   EXPECT_NEAR(*tied.change_percent, 0.3, 1e-6);
   EXPECT_EQ(tied.verdict, V::no_change);
-  EXPECT_EQ(ar::verdict_reason(tied), "under the minimal 3% and 1 MiB");
+  EXPECT_EQ(ar::verdict_reason(tied), "under the minimal 5% and 2 MiB");
   auto four = ar::compare_metric(rule("RSS MiB"), {11.20, 11.21, 11.22, 11.23}, {11.24, 11.25, 11.26, 11.27});
   EXPECT_LT(four.test->p_value, 0.05);
   EXPECT_EQ(four.verdict, V::no_change) << "+0.3% with p = 0.029";
-  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.01), scaled(kFive, 0.0105)).verdict, V::no_change)
-      << "+5% of 10 MiB is half a MiB";
-  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.1), scaled(kFive, 0.1029)).verdict, V::no_change)
-      << "+2.9% of 100 MiB";
-  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.1), scaled(kFive, 0.1031)).verdict, V::worse)
-      << "+3.1% of 100 MiB";
-  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.02), scaled(kFive, 0.0209)).verdict, V::no_change)
-      << "+0.9 MiB of 20";
-  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.02), scaled(kFive, 0.0211)).verdict, V::worse)
-      << "+1.1 MiB of 20";
+  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.01), scaled(kFive, 0.011)).verdict, V::no_change)
+      << "+10% of 10 MiB is 1 MiB";
+  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.1), scaled(kFive, 0.1049)).verdict, V::no_change)
+      << "+4.9% of 100 MiB";
+  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.1), scaled(kFive, 0.1051)).verdict, V::worse)
+      << "+5.1% of 100 MiB";
+  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.03), scaled(kFive, 0.0319)).verdict, V::no_change)
+      << "+1.9 MiB of 30";
+  EXPECT_EQ(ar::compare_metric(rule("RSS MiB"), scaled(kFive, 0.03), scaled(kFive, 0.0321)).verdict, V::worse)
+      << "+2.1 MiB of 30";
 }
 
 TEST(CompareMetric, AllocationsNeedHalfAnAllocationPerRequest) {
@@ -237,7 +241,7 @@ TEST(CompareRuns, TheSummaryCountsEachVerdictAlikeInTextMarkdownAndJson) {
             std::string::npos)
       << text;
   EXPECT_NE(text.find("requests/s 5%"), std::string::npos) << text;
-  EXPECT_NE(text.find("RSS MiB 3% and 1 MiB"), std::string::npos) << text;
+  EXPECT_NE(text.find("RSS MiB 5% and 2 MiB"), std::string::npos) << text;
   const std::string md = ar::format_comparison_markdown(c);
   EXPECT_NE(md.find(summary), std::string::npos) << md;
   EXPECT_NE(md.find("| 3+3 | too few repetitions (3+3 cannot reach p < 0.05; 4+4 can) |"), std::string::npos) << md;
