@@ -5,7 +5,7 @@ use std::fmt;
 
 use actix_web::error::{JsonPayloadError, PayloadError};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{ALLOW, CONNECTION, CONTENT_TYPE, HeaderValue};
+use actix_web::http::header::{ALLOW, CONTENT_TYPE, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use apibench_peer::ApiError;
 use apibench_peer::content::JSON;
@@ -38,7 +38,8 @@ impl ResponseError for AppError {
             response.insert_header((ALLOW, HeaderValue::from_static(allow)));
         }
         if self.0.closes_connection() {
-            response.insert_header((CONNECTION, "close"));
+            // actix-http sets the Connection header from the head's own flag.
+            response.force_close();
         }
         response.body(self.0.body())
     }
