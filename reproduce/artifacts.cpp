@@ -11,9 +11,9 @@ using nlohmann::json;
 namespace {
 
 constexpr const char* kColdBuildOff =
-    "not measured: a cold build of every server takes several minutes each on 2 cores (Boost.Asio/Beast for the "
-    "C++ servers, about 60 crates for hyper, the Go standard library for the Go peers), past reproduce's "
-    "12-minute budget; `apibench reproduce --cold-build` times them";
+    "not measured: a cold build of every server takes minutes each on 2 cores (Boost.Asio/Beast for the C++ "
+    "servers, the crates of the Rust peers' workspace, the Go standard library and modules for the Go peers), past "
+    "the claims suite's 20-minute budget; `apibench reproduce --cold-build` times them";
 
 std::vector<std::string> loc_dirs_for(const ReproduceConfig& config, const runner::ServerManifest& m,
                                       const fs::path& source_dir) {
