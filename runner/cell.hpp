@@ -37,13 +37,17 @@ struct Repetition {
   WindowNoise noise;   // what else ran on the measured CPUs meanwhile
 };
 
-// What an open-loop cell offered: a fraction of the closed-loop maximum that a
-// probe at the cell's connections measured just before its repetitions.
+// What an open-loop cell offered: a fraction of a maximum, either the
+// closed-loop maximum a probe at the cell's connections measured just before
+// its repetitions, or a sweep's maximum from earlier in the run (max_from).
 struct OpenLoopRecord {
   double fraction_of_max = 0;
-  double probe_requests_per_second = 0;
+  double probe_requests_per_second = 0;  // 0 with max_from: no probe ran
   double probe_p99_us = 0;
-  double offered_rate = 0;  // requests/s every repetition offered: fraction x probe
+  double offered_rate = 0;  // requests/s every repetition offered: fraction x the maximum
+  std::string max_from;       // the sweep workload the maximum came from; empty: the probe
+  std::string max_server;     // whose maximum it is: the cell's own server, or the lowest of all
+  double max_requests_per_second = 0;  // the sweep's maximum used (with max_from)
 };
 
 // A window measured again because others used the CPUs (runner/cpu_noise.hpp).

@@ -27,11 +27,13 @@ void fail(const CellContext& ctx, Contender& c, const std::string& why) {
   c.server.reset();
 }
 
-void start(const CellContext& ctx, Contender& c) {
+void start(const CellContext& ctx, Contender& c, const std::map<std::string, SweepMaximum>& sweep_maxima) {
   const PlannedCell& p = *c.planned;
+  std::optional<SweepMaximum> from_sweep;
+  if (auto it = sweep_maxima.find(p.server->name); it != sweep_maxima.end()) from_sweep = it->second;
   try {
     c.server = std::make_unique<CellServer>(ctx, *p.server, *p.workload, p.connections);
-    c.run = std::make_unique<LoadCellRun>(ctx, c.server->running(), *p.workload, p.connections, c.cell);
+    c.run = std::make_unique<LoadCellRun>(ctx, c.server->running(), *p.workload, p.connections, c.cell, from_sweep);
     c.taking = true;
   } catch (const std::exception& e) {
     fail(ctx, c, e.what());
@@ -101,7 +103,8 @@ void add_rounds(const CellContext& ctx, const AddedRounds& added, const std::vec
 std::size_t turn_of(std::size_t round, std::size_t k, std::size_t n) { return (round + k) % n; }
 
 std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector<const PlannedCell*>& cells,
-                                       const AddedRounds& added, const TurnStarted& turn_started) {
+                                       const AddedRounds& added, const std::map<std::string, SweepMaximum>& sweep_maxima,
+                                       const TurnStarted& turn_started) {
   std::vector<Contender> group;
   group.reserve(cells.size());  // the load runs keep references to their cells: no reallocation
   for (const PlannedCell* p : cells) {
@@ -113,7 +116,7 @@ std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector
       c.cell = skipped_cell(*c.planned);
       continue;
     }
-    if (!ctx.stopped()) start(ctx, c);
+    if (!ctx.stopped()) start(ctx, c, sweep_maxima);
     if (c.taking) running.push_back(&c);
   }
   auto take_round = [&](unsigned round) {

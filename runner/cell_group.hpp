@@ -12,10 +12,12 @@
 // scripts/bench-idle-neighbours.sh (docs/suites.md, "Interleaving").
 #include <chrono>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "runner/cell.hpp"
+#include "runner/open_loop.hpp"
 #include "runner/run_plan.hpp"
 
 namespace apibench::runner {
@@ -34,8 +36,11 @@ struct AddedRounds {
 // Runs the cells (one workload, one connection count; skipped ones come back
 // as skipped) and returns their results in the same order. A server that fails
 // to start, or dies, fails its own cell; the others go on.
+// sweep_maxima: for a workload whose open-loop rate comes from a sweep, each
+// server's maximum (runner/open_loop.hpp); empty otherwise.
 std::vector<CellResult> run_cell_group(const CellContext& ctx, const std::vector<const PlannedCell*>& cells,
-                                       const AddedRounds& added, const TurnStarted& turn_started);
+                                       const AddedRounds& added, const std::map<std::string, SweepMaximum>& sweep_maxima,
+                                       const TurnStarted& turn_started);
 
 // Which of n servers takes the k-th turn of a round: the order rotates by one each round.
 std::size_t turn_of(std::size_t round, std::size_t k, std::size_t n);

@@ -62,18 +62,28 @@ loadgen::LoadSpec load_spec(const CellContext& ctx, const Workload& w, const std
 }
 
 LoadCellRun::LoadCellRun(const CellContext& ctx, RunningServer server, const Workload& w, unsigned connections,
-                         CellResult& cell)
+                         CellResult& cell, std::optional<SweepMaximum> from_sweep)
     : ctx_(ctx),
       server_(std::move(server)),
       workload_(w),
       cell_(cell),
       spec_(load_spec(ctx, w, w.name, w.requests, connections, server_.port)),
-      background_(background_spec(ctx, w, server_.port)) {}
+      background_(background_spec(ctx, w, server_.port)),
+      from_sweep_(std::move(from_sweep)) {}
 
 bool LoadCellRun::prepare() {
   prepared_ = true;
+  const bool rate_from_sweep = workload_.open_loop && !workload_.open_loop->max_from.empty();
+  if (rate_from_sweep && (!from_sweep_ || from_sweep_->requests_per_second <= 0)) {
+    cell_.error = from_sweep_ ? from_sweep_->why_none : "no sweep maximum to offer a fraction of";
+    return false;
+  }
   warm_up(ctx_, workload_, spec_, background_, ctx_.warmup, /*with_setup=*/true);
   if (!workload_.open_loop || ctx_.stopped()) return true;
+  if (rate_from_sweep) {
+    cell_.open_loop = offer_from_sweep(spec_, *workload_.open_loop, *from_sweep_);
+    return true;
+  }
   cell_.open_loop = probe_and_offer(spec_, *workload_.open_loop);
   if (cell_.open_loop->probe_requests_per_second <= 0 && !ctx_.stopped()) {
     cell_.error = "the closed-loop probe got no responses, so there is no rate to offer";

@@ -13,6 +13,7 @@
 
 #include "loadgen/load.hpp"
 #include "runner/cell.hpp"
+#include "runner/open_loop.hpp"
 #include "runner/suite.hpp"
 
 namespace apibench::runner {
@@ -42,7 +43,9 @@ inline constexpr std::chrono::milliseconds kTurnWarmup{250};
 class LoadCellRun {
  public:
   // cell outlives the run; it receives the repetitions, cell.open_loop and the verdict.
-  LoadCellRun(const CellContext& ctx, RunningServer server, const Workload& w, unsigned connections, CellResult& cell);
+  // from_sweep: the maximum an open-loop workload with max_from offers a fraction of.
+  LoadCellRun(const CellContext& ctx, RunningServer server, const Workload& w, unsigned connections, CellResult& cell,
+              std::optional<SweepMaximum> from_sweep = std::nullopt);
 
   // Measures one more repetition into cell.repetitions. False when the cell can
   // take no more (its probe got nothing, or the run was stopped). Throws
@@ -63,6 +66,7 @@ class LoadCellRun {
   CellResult& cell_;
   loadgen::LoadSpec spec_;
   std::optional<loadgen::LoadSpec> background_;
+  std::optional<SweepMaximum> from_sweep_;
   bool prepared_ = false;
 };
 

@@ -114,10 +114,16 @@ nlohmann::json sweep_json(const loadgen::SweepResult& s) {
 }
 
 nlohmann::json open_loop_json(const OpenLoopRecord& o) {
-  return {{"fraction_of_max", o.fraction_of_max},
-          {"probe_requests_per_second", o.probe_requests_per_second},
-          {"probe_p99_us", o.probe_p99_us},
-          {"offered_rate", o.offered_rate}};
+  nlohmann::json j = {{"fraction_of_max", o.fraction_of_max},
+                      {"probe_requests_per_second", o.probe_requests_per_second},
+                      {"probe_p99_us", o.probe_p99_us},
+                      {"offered_rate", o.offered_rate}};
+  if (!o.max_from.empty()) {
+    j["max_from"] = o.max_from;
+    j["max_server"] = o.max_server;
+    j["max_requests_per_second"] = o.max_requests_per_second;
+  }
+  return j;
 }
 
 nlohmann::json spread_json(const Spread& s) { return {{"median", s.median}, {"min", s.min}, {"max", s.max}}; }

@@ -84,7 +84,11 @@ std::string cell_label(const PlannedCell& p) {
   if (p.workload->background) {
     label += fmt::format(" + background {} c={}", p.workload->background->route, p.workload->background->connections);
   }
-  if (p.workload->open_loop) label += fmt::format(" open loop at {:.0f}% of its max", p.workload->open_loop->fraction_of_max * 100);
+  if (const auto& o = p.workload->open_loop) {
+    label += o->max_from.empty() ? fmt::format(" open loop at {:.0f}% of its max", o->fraction_of_max * 100)
+                                 : fmt::format(" open loop at {:.0f}% of {} max of {}", o->fraction_of_max * 100,
+                                               o->of_lowest ? "the lowest" : "its", o->max_from);
+  }
   return label;
 }
 
@@ -148,8 +152,19 @@ class AddedRoundBudget {
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
+// For a workload whose open-loop rate comes from a sweep: each server's maximum, from the cells done.
+std::map<std::string, SweepMaximum> maxima_for(const std::vector<const PlannedCell*>& cells,
+                                               const std::vector<CellResult>& done) {
+  const auto& open_loop = cells.front()->workload->open_loop;
+  if (!open_loop || open_loop->max_from.empty()) return {};
+  std::vector<std::string> servers;
+  for (const PlannedCell* p : cells) servers.push_back(p->server->name);
+  return sweep_maxima(*open_loop, servers, done);
+}
+
 std::vector<CellResult> run_group(const CellContext& ctx, const RunPlan& plan, std::size_t first, std::size_t end,
-                                  const AddedRoundBudget& budget, Progress& progress) {
+                                  const AddedRoundBudget& budget, const std::vector<CellResult>& done,
+                                  Progress& progress) {
   const PlannedCell& head = plan.cells[first];
   if (end == first + 1 && !runs_side_by_side(head)) {
     progress.start_cell(first, cell_label(head));
@@ -160,7 +175,7 @@ std::vector<CellResult> run_group(const CellContext& ctx, const RunPlan& plan, s
   for (std::size_t i = first; i < end; ++i) cells.push_back(&plan.cells[i]);
   progress.start_cells(first, cells.size(), "starting " + group_label(head, cells.size()));
   const AddedRounds added = budget.for_group(first, end);
-  return run_cell_group(ctx, cells, added, [&](const PlannedCell& p, unsigned round) {
+  return run_cell_group(ctx, cells, added, maxima_for(cells, done), [&](const PlannedCell& p, unsigned round) {
     progress.relabel(round <= ctx.repetitions
                          ? fmt::format("{}, round {} of {}", cell_label(p), round, ctx.repetitions)
                          : fmt::format("{}, added round {} (undecided pairs)", cell_label(p), round));
@@ -172,7 +187,7 @@ CellLoopEnd run_cells(const CellContext& ctx, const RunPlan& plan, const AddedRo
   CellLoopEnd end;
   for (std::size_t first = 0; first < plan.cells.size() && !ctx.stopped();) {
     const std::size_t last = group_end(plan, first);
-    std::vector<CellResult> done = run_group(ctx, plan, first, last, budget, progress);
+    std::vector<CellResult> done = run_group(ctx, plan, first, last, budget, end.cells, progress);
     std::vector<std::string> lines;
     for (auto& cell : done) {
       lines.push_back(format_cell_line(cell));

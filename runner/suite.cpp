@@ -53,6 +53,17 @@ OpenLoopSpec parse_open_loop(const nlohmann::json& j, const std::string& workloa
     throw std::runtime_error(fmt::format("workload '{}': open_loop fraction_of_max {} is not in (0, 1]", workload,
                                          o.fraction_of_max));
   }
+  if (j.contains("max_from")) {
+    if (!j.at("max_from").is_string()) throw std::runtime_error("workload '" + workload + "': open_loop max_from must name a workload");
+    o.max_from = j.at("max_from").get<std::string>();
+    const std::string of = j.value("of", "own");
+    if (of != "own" && of != "lowest") {
+      throw std::runtime_error("workload '" + workload + "': open_loop \"of\" is 'own' or 'lowest', not '" + of + "'");
+    }
+    o.of_lowest = of == "lowest";
+  } else if (j.contains("of")) {
+    throw std::runtime_error("workload '" + workload + "': open_loop \"of\" needs \"max_from\"");
+  }
   return o;
 }
 
@@ -102,6 +113,20 @@ Workload parse_workload(const nlohmann::json& j) {
   return w;
 }
 
+// An open-loop rate taken from a sweep needs that sweep to run first.
+void check_rate_sources(const std::vector<Workload>& workloads) {
+  for (std::size_t i = 0; i < workloads.size(); ++i) {
+    const auto& o = workloads[i].open_loop;
+    if (!o || o->max_from.empty()) continue;
+    const auto source = std::find_if(workloads.begin(), workloads.begin() + static_cast<long>(i),
+                                     [&](const Workload& w) { return w.name == o->max_from; });
+    if (source == workloads.begin() + static_cast<long>(i) || !source->sweep) {
+      throw std::runtime_error(fmt::format("workload '{}': open_loop max_from '{}' is not a sweep workload before it",
+                                           workloads[i].name, o->max_from));
+    }
+  }
+}
+
 Suite parse_suite(const nlohmann::json& j) {
   Suite s;
   s.name = j.at("name").get<std::string>();
@@ -115,6 +140,7 @@ Suite parse_suite(const nlohmann::json& j) {
   s.max_repetitions = j.value("max_repetitions", s.repetitions);
   if (j.contains("time_budget_ms")) s.time_budget = std::chrono::milliseconds(j.at("time_budget_ms").get<long long>());
   if (s.workloads.empty()) throw std::runtime_error("no workloads");
+  check_rate_sources(s.workloads);
   if (s.max_repetitions < s.repetitions) throw std::runtime_error("max_repetitions is less than repetitions");
   if (s.time_budget && s.time_budget->count() <= 0) throw std::runtime_error("time_budget_ms must be positive");
   if (s.duration.count() <= 0 || s.repetitions == 0) throw std::runtime_error("duration and repetitions must be positive");

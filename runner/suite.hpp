@@ -32,8 +32,15 @@ struct BackgroundLoad {
 // "open_loop": each repetition offers a fixed rate, a fraction of the server's own
 // closed-loop maximum at the workload's connections (a probe run just before), so a
 // latency target such as "p99 at 50% of max" holds each server to its own capacity.
+//
+// With "max_from", the maximum is not probed but taken from a sweep workload
+// that ran earlier in the same run: each server's own maximum ("of": "own"),
+// or the lowest maximum of all the run's servers ("of": "lowest"), so every
+// server is offered the same load and their tails compare at equal load.
 struct OpenLoopSpec {
   double fraction_of_max = 0.5;
+  std::string max_from;     // a sweep workload of the suite, earlier than this one; empty: a probe
+  bool of_lowest = false;   // with max_from: the lowest of all servers' maxima
 };
 
 struct Workload {

@@ -32,8 +32,11 @@ std::string open_loop_text(const CellResult& c) {
   const OpenLoopRecord& o = *c.open_loop;
   std::vector<double> service_p99;
   for (const auto& r : c.repetitions) service_p99.push_back(r.load.service_time.value_at_percentile(99) / 1e3);
-  return fmt::format("  [open loop at {:.0f} requests/s, {:.0f}% of the closed-loop probe's {:.0f}; service-time p99 {:.0f} us]",
-                     o.offered_rate, o.fraction_of_max * 100, o.probe_requests_per_second, spread_of(service_p99).median);
+  const std::string of = o.max_from.empty()
+                             ? fmt::format("the closed-loop probe's {:.0f}", o.probe_requests_per_second)
+                             : fmt::format("{}'s {:.0f} in {}", o.max_server, o.max_requests_per_second, o.max_from);
+  return fmt::format("  [open loop at {:.0f} requests/s, {:.0f}% of {}; service-time p99 {:.0f} us]", o.offered_rate,
+                     o.fraction_of_max * 100, of, spread_of(service_p99).median);
 }
 
 std::string with_range(const Spread& s, int precision) {

@@ -25,7 +25,11 @@ ar::RunData run_of(const std::vector<rn::CellResult>& cells) {
 rn::CellResult open_loop_cell(const std::string& server) {
   rn::CellResult cell(server, "json-half-max", 64);
   cell.ok = true;
-  cell.open_loop = rn::OpenLoopRecord{0.5, 80000, 900, 40000};
+  cell.open_loop.emplace();
+  cell.open_loop->fraction_of_max = 0.5;
+  cell.open_loop->probe_requests_per_second = 80000;
+  cell.open_loop->probe_p99_us = 900;
+  cell.open_loop->offered_rate = 40000;
   for (int i = 0; i < 3; ++i) {
     rn::Repetition rep;
     rep.load = rn::testing::result_with_p99(800'000);

@@ -21,6 +21,12 @@ ar::CellContext short_cells() {
   return ctx;
 }
 
+ar::OpenLoopSpec offering(double fraction_of_max) {
+  ar::OpenLoopSpec spec;
+  spec.fraction_of_max = fraction_of_max;
+  return spec;
+}
+
 ar::Workload root_workload(std::optional<ar::OpenLoopSpec> open_loop) {
   ar::Workload w;
   w.name = "root";
@@ -42,7 +48,7 @@ ar::CellResult run_against(const apibench::loadgen::testing::TestServer& server,
 
 TEST(OpenLoopCell, RepetitionsOfferTheFractionOfTheProbe) {
   apibench::loadgen::testing::TestServer server;
-  const ar::CellResult cell = run_against(server, root_workload(ar::OpenLoopSpec{0.25}));
+  const ar::CellResult cell = run_against(server, root_workload(offering(0.25)));
   ASSERT_TRUE(cell.ok) << cell.error;
   ASSERT_TRUE(cell.open_loop);
   const ar::OpenLoopRecord& o = *cell.open_loop;
@@ -76,7 +82,7 @@ TEST(OpenLoopCell, AWorkloadWithoutItStaysClosedLoop) {
 TEST(OpenLoopCell, AProbeWithNoAnswersFailsTheCellWithAReason) {
   apibench::loadgen::testing::TestServer server;
   server.set_paused(true);  // requests are read, never answered
-  const ar::CellResult cell = run_against(server, root_workload(ar::OpenLoopSpec{0.5}));
+  const ar::CellResult cell = run_against(server, root_workload(offering(0.5)));
   server.set_paused(false);
   EXPECT_FALSE(cell.ok);
   EXPECT_NE(cell.error.find("probe got no responses"), std::string::npos) << cell.error;

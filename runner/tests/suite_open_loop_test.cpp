@@ -85,3 +85,41 @@ TEST(KeepWorkloads, AnUnknownNameIsAnErrorThatListsTheKnownOnes) {
     EXPECT_NE(why.find("json-half-max"), std::string::npos) << why;
   }
 }
+
+namespace {
+
+// A sweep workload "s", then an open-loop workload "o" whose open_loop is `open_loop`.
+std::string suite_with_rate_from(const std::string& open_loop, bool sweep_first = true) {
+  const std::string sweep = R"({"name": "s", "route": "json", "requests": [{"path": "/json"}], "connections": [4],
+      "sweep": {"slo_ms": 10}})";
+  const std::string open = R"({"name": "o", "route": "json", "requests": [{"path": "/json"}], "connections": [4],
+      "open_loop": )" + open_loop + "}";
+  return R"({"name": "x", "workloads": [)" + (sweep_first ? sweep + "," + open : open + "," + sweep) + "]}";
+}
+
+}  // namespace
+
+TEST(SuiteOpenLoop, ARateFromAnEarlierSweepIsParsed) {
+  auto own = ar::test::load_suite_text(suite_with_rate_from(R"({"fraction_of_max": 0.5, "max_from": "s"})"));
+  ASSERT_TRUE(own.workloads[1].open_loop);
+  EXPECT_EQ(own.workloads[1].open_loop->max_from, "s");
+  EXPECT_FALSE(own.workloads[1].open_loop->of_lowest);
+  auto lowest =
+      ar::test::load_suite_text(suite_with_rate_from(R"({"fraction_of_max": 0.5, "max_from": "s", "of": "lowest"})"));
+  EXPECT_TRUE(lowest.workloads[1].open_loop->of_lowest);
+}
+
+TEST(SuiteOpenLoop, ARateFromASweepNeedsThatSweepFirstAndAKnownOf) {
+  EXPECT_NE(ar::test::suite_error(suite_with_rate_from(R"({"fraction_of_max": 0.5, "max_from": "s"})", false))
+                .find("open_loop max_from 's' is not a sweep workload before it"),
+            std::string::npos);
+  EXPECT_NE(ar::test::suite_error(suite_with_rate_from(R"({"fraction_of_max": 0.5, "max_from": "nope"})"))
+                .find("max_from 'nope' is not a sweep workload before it"),
+            std::string::npos);
+  EXPECT_NE(ar::test::suite_error(suite_with_rate_from(R"({"fraction_of_max": 0.5, "max_from": "s", "of": "mean"})"))
+                .find("\"of\" is 'own' or 'lowest', not 'mean'"),
+            std::string::npos);
+  EXPECT_NE(ar::test::suite_error(suite_with_rate_from(R"({"fraction_of_max": 0.5, "of": "lowest"})"))
+                .find("\"of\" needs \"max_from\""),
+            std::string::npos);
+}

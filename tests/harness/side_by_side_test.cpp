@@ -113,3 +113,42 @@ TEST_F(HarnessTest, AddedRoundsStayWithinMaxRepetitionsAndLeaveTheirReason) {
 
 }  // namespace
 }  // namespace harness
+
+namespace harness {
+namespace {
+
+// An open-loop workload offers a fraction of a sweep's maximum from earlier in the run.
+TEST_F(HarnessTest, AnOpenLoopRateComesFromTheLowestMaximumOfAnEarlierSweep) {
+  add_server("a", {});
+  add_server("b", {});
+  const json request = {{{"path", "/json"}}};
+  const json workloads = {
+      {{"name", "s"}, {"route", "json"}, {"requests", request}, {"connections", {2}},
+       {"sweep", {{"slo_ms", 1000}, {"step_ms", 200}, {"max_steps", 2}}}},
+      {{"name", "o"}, {"route", "json"}, {"requests", request}, {"connections", {2}},
+       {"open_loop", {{"fraction_of_max", 0.5}, {"max_from", "s"}, {"of", "lowest"}}}}};
+  write_suite({"a", "b"}, {2}, {{"workloads", workloads}, {"duration_ms", 200}});
+  Exit e = run_apibench();
+  ASSERT_TRUE(e.exited) << e.err;
+  ASSERT_EQ(e.code, 0) << e.out << e.err;
+  const json run = run_json();
+  std::map<std::string, double> maxima;
+  for (const auto& c : run.at("cells")) {
+    if (c.at("workload") == "s") maxima[c.at("server").get<std::string>()] = c.at("sweep").at("max_rate").get<double>();
+  }
+  ASSERT_EQ(maxima.size(), 2u);
+  const auto lowest = std::min_element(maxima.begin(), maxima.end(),
+                                       [](const auto& x, const auto& y) { return x.second < y.second; });
+  for (const auto& c : run.at("cells")) {
+    if (c.at("workload") != "o") continue;
+    const json& o = c.at("open_loop");
+    EXPECT_EQ(o.at("max_from"), "s");
+    EXPECT_EQ(o.at("max_server"), lowest->first);
+    EXPECT_DOUBLE_EQ(o.at("offered_rate").get<double>(), 0.5 * lowest->second);
+    EXPECT_EQ(o.at("probe_requests_per_second"), 0) << "no probe runs";
+    EXPECT_EQ(c.at("repetitions").size(), 2u);
+  }
+}
+
+}  // namespace
+}  // namespace harness
