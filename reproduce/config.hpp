@@ -31,6 +31,10 @@ struct ClaimWorkloads {
   std::string json_sweep = "json-sweep";        // GET /json, sweep to the SLO
   std::string cache = "cache";                  // GET/PUT /cache/{key}, 90/10
   std::string json_blocking = "json-blocking";  // GET /json beside a background group in /work
+  // Open loop at rates taken from the sweeps (claims 2 and 6):
+  std::string orders_half_max = "orders-half-max";                // 50% of each server's own orders maximum
+  std::string orders_four_fifths_max = "orders-four-fifths-max";  // 80% of it
+  std::string json_common_load = "json-common-load";              // 50% of the lowest json maximum, for all
   std::string idle = "idle-10k";                // idle keep-alive connections
   unsigned reference_connections = 64;          // the connection count single-count claims read
 };

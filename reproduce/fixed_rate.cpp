@@ -90,4 +90,34 @@ const FixedRateResult* find_fixed(const std::vector<FixedRateResult>& all, const
   return nullptr;
 }
 
+namespace {
+
+FixedRateWindow window_of(const report::RepetitionData& r) {
+  return {r.requests_per_second, r.p50_us, r.p99_us, r.p999_us, r.max_us, r.requests, r.errors,
+          report::second_p99s(r.timeline)};
+}
+
+FixedRateResult result_of(const report::CellData& c, const std::string& workload, const char* purpose) {
+  FixedRateResult f{c.server, workload, purpose, c.open_loop ? c.open_loop->offered_rate : 0, {}, ""};
+  for (const auto& r : c.repetitions) f.windows.push_back(window_of(r));
+  if (!c.ok()) f.error = c.error.empty() ? "the cell failed" : c.error;
+  return f;
+}
+
+}  // namespace
+
+std::vector<FixedRateResult> fixed_rate_of_run(const report::RunData& run, const ClaimWorkloads& w) {
+  const std::pair<const std::string*, std::pair<const std::string*, const char*>> sources[] = {
+      {&w.orders_half_max, {&w.orders, kHalfOfMax}},
+      {&w.orders_four_fifths_max, {&w.orders, kFourFifthsOfMax}},
+      {&w.json_common_load, {&w.json, kCommonLoad}}};
+  std::vector<FixedRateResult> results;
+  for (const auto& c : run.cells) {
+    for (const auto& [cell_workload, as] : sources) {
+      if (c.workload == *cell_workload) results.push_back(result_of(c, *as.first, as.second));
+    }
+  }
+  return results.empty() ? load_fixed_rate(run.dir) : results;
+}
+
 }  // namespace apibench::reproduce

@@ -1,14 +1,18 @@
 #pragma once
-// Open-loop windows at a fixed offered load, which the suite format cannot express
-// yet: each server at 50% and 80% of its own POST /orders maximum (claim 2), and
-// every server at one common GET /json rate (claim 6: tails at the same offered
-// load). Measured by reproduce after the suite, kept in <run>/fixed-rate.json
-// (schema apibench.fixed-rate/1) so `reproduce --from` can rebuild the claims.
+// Open-loop windows at a fixed offered load: each server at 50% and 80% of its
+// own POST /orders maximum (claim 2), and every server at one common GET /json
+// rate (claim 6: tails at the same offered load). They are cells of the claims
+// suite (open_loop with max_from, docs/suites.md), run side by side like every
+// other cell; runs from before that kept them in <run>/fixed-rate.json (schema
+// apibench.fixed-rate/1), which `reproduce --from` still reads.
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "report/run_data.hpp"
+#include "reproduce/config.hpp"
 
 namespace apibench::reproduce {
 
@@ -40,6 +44,11 @@ nlohmann::json to_json(const std::vector<FixedRateResult>& results);
 std::vector<FixedRateResult> fixed_rate_from_json(const nlohmann::json& j);  // throws std::runtime_error
 // Empty when the run has no fixed-rate.json.
 std::vector<FixedRateResult> load_fixed_rate(const std::filesystem::path& run_dir);
+
+// The run's fixed-rate cells (the workloads named in `workloads`) as windows;
+// empty when it has none. A run from before they were cells falls back to its
+// fixed-rate.json.
+std::vector<FixedRateResult> fixed_rate_of_run(const report::RunData& run, const ClaimWorkloads& workloads);
 
 const FixedRateResult* find_fixed(const std::vector<FixedRateResult>& all, const std::string& server,
                                   const std::string& purpose);

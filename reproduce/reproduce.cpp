@@ -8,7 +8,7 @@
 #include "reproduce/claims.hpp"
 #include "reproduce/claims_html.hpp"
 #include "reproduce/decomposition.hpp"
-#include "reproduce/fixed_rate_run.hpp"
+#include "reproduce/fixed_rate.hpp"
 #include "runner/results.hpp"
 
 namespace apibench::reproduce {
@@ -29,37 +29,12 @@ RunMeta meta_of(const report::RunData& run) {
           e.kernel,         pinning,   run.complete, e.build.dirty,  run.warnings};
 }
 
-std::vector<FixedRateResult> fixed_rate_phase(const report::RunData& run, const ReproduceConfig& config,
-                                              const ReproduceOptions& o) {
-  std::vector<FixedRatePlan> plans;
-  for (auto& p : plan_fixed_rates(run, config)) {
-    if (run.find(p.server, config.workloads.json) || run.find(p.server, config.workloads.orders)) plans.push_back(std::move(p));
-  }
-  FixedRateSettings s;
-  s.source_dir = o.run.source_dir;
-  s.build_dir = o.run.build_dir;
-  s.log_dir = run.dir / "logs";
-  s.server_cpus = run.server_cpus;
-  s.load_cpus = run.load_cpus;
-  s.duration = std::chrono::milliseconds(run.duration_ms > 0 ? run.duration_ms : 2000);
-  s.warmup = std::chrono::milliseconds(run.warmup_ms);
-  s.repetitions = run.repetitions > 0 ? run.repetitions : 1;
-  fmt::print("apibench reproduce: fixed-rate phase, {} windows of {} x {} ms\n", plans.size(), s.repetitions,
-             s.duration.count());
-  std::fflush(stdout);
-  auto results = run_fixed_rates(plans, runner::load_suite(o.run.suite, o.run.source_dir), s);
-  runner::write_file_atomically(run.dir / kFixedRateFile, to_json(results).dump(2) + "\n");
-  return results;
-}
-
-// A run, its usual reports, then the fixed-rate phase; the run's exit code, and its folder.
-std::pair<int, fs::path> run_claims_suite(const ReproduceOptions& o, const ReproduceConfig& config) {
+// A run and its usual reports; the run's exit code, and its folder.
+std::pair<int, fs::path> run_claims_suite(const ReproduceOptions& o) {
   runner::RunOutcome outcome = runner::run_suite(o.run);
   if (outcome.run_dir.empty()) return {outcome.exit_code, {}};
   try {
     report::write_reports(outcome.run_dir);
-    report::RunData run = report::load_run(outcome.run_dir);
-    if (run.complete) fixed_rate_phase(run, config, o);
   } catch (const std::exception& e) {
     fmt::print(stderr, "apibench reproduce: {}\n", e.what());
     outcome.exit_code = std::max(outcome.exit_code, 1);
@@ -88,7 +63,11 @@ ClaimsReport build_claims_report(const report::RunData& run, const std::vector<F
   r.config = config_for_run(config, run);
   r.claims = evaluate_claims({run, r.config, fixed, artifacts});
   r.decomposition = decompose(r.claims, r.config);
-  if (fixed.empty()) r.notes.push_back("no fixed-rate.json: the fixed-rate rows (claims 2 and 6) are not measured");
+  if (fixed.empty()) {
+    r.notes.push_back("no fixed-rate cells (" + config.workloads.orders_half_max + ", " +
+                      config.workloads.orders_four_fifths_max + ", " + config.workloads.json_common_load +
+                      ") and no fixed-rate.json: the fixed-rate rows (claims 2 and 6) are not measured");
+  }
   return r;
 }
 
@@ -114,13 +93,13 @@ int reproduce_command(const ReproduceOptions& o) {
   if (o.from) {
     run_dir = *o.from;
   } else {
-    std::tie(exit_code, run_dir) = run_claims_suite(o, config);
+    std::tie(exit_code, run_dir) = run_claims_suite(o);
     if (run_dir.empty()) return exit_code;
   }
   try {
     report::RunData run = report::load_run(run_dir);
     auto artifacts = collect_artifacts(config_for_run(config, run), {o.run.source_dir, o.run.build_dir, o.cold_build});
-    ClaimsReport report = build_claims_report(run, load_fixed_rate(run.dir), config, artifacts);
+    ClaimsReport report = build_claims_report(run, fixed_rate_of_run(run, config.workloads), config, artifacts);
     if (o.from) report.notes.push_back("binaries and lines of code read from the current tree, not from the run's time");
     const fs::path out = o.out.value_or(run.dir);
     for (const auto& note : write_claims_files(out, report)) fmt::print("note: {}\n", note);

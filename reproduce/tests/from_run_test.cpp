@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "report/subprocess.hpp"
-#include "reproduce/fixed_rate_run.hpp"
+#include "reproduce/fixed_rate.hpp"
 #include "reproduce/reproduce.hpp"
 #include "reproduce/tests/made_up_run.hpp"
 
@@ -67,7 +67,7 @@ TEST(FromRun, NotARunIsACleanError) {
   EXPECT_EQ(rp::reproduce_command(from(dir.path() / "absent")), 2);
 }
 
-TEST(FixedRate, RecordRoundTripsAndPlansComeFromTheSweeps) {
+TEST(FixedRate, AnOldRunsRecordRoundTrips) {
   std::vector<rp::FixedRateResult> fixed = {
       {"go-style", "orders", rp::kHalfOfMax, 500, {rp::FixedRateWindow{500, 1, 2, 3, 4, 1000, 1, {2, 3}}}, ""},
       {"go-nethttp", "json", rp::kCommonLoad, 0, {}, "no GET /json maximum from any sweep"}};
@@ -76,17 +76,31 @@ TEST(FixedRate, RecordRoundTripsAndPlansComeFromTheSweeps) {
   EXPECT_EQ(back[0].windows.at(0).second_p99_us, (std::vector<double>{2, 3}));
   EXPECT_EQ(back[1].error, fixed[1].error);
   EXPECT_THROW(rp::fixed_rate_from_json({{"schema", "x"}}), std::runtime_error);
+}
 
-  const apibench::report::RunData run = apibench::report::run_from_json(rp::testing::four_server_run());
-  const auto plans = rp::plan_fixed_rates(run, rp::default_config());
-  auto plan = [&](const std::string& server, const std::string& purpose) {
-    for (const auto& p : plans) {
-      if (p.server == server && p.purpose == purpose) return p;
-    }
-    throw std::runtime_error("no plan");
-  };
-  EXPECT_DOUBLE_EQ(plan("rust-style", rp::kHalfOfMax).rate, 20000);        // orders max 40000
-  EXPECT_DOUBLE_EQ(plan("go-style", rp::kFourFifthsOfMax).rate, 16000);    // orders max 20000
-  EXPECT_DOUBLE_EQ(plan("rust-hyper", rp::kCommonLoad).rate, 15000);       // half of go-nethttp's 30000
-  EXPECT_FALSE(plan("go-gin", rp::kHalfOfMax).error.empty());             // not in the run
+TEST(FixedRate, TheRunsOpenLoopCellsAreItsWindows) {
+  namespace t = rp::testing;
+  nlohmann::json half = t::load_cell("go-style", "orders-half-max", 64, t::reps_with_cpu(10));
+  half["open_loop"] = {{"fraction_of_max", 0.5}, {"offered_rate", 10000}, {"max_from", "orders-sweep"}};
+  nlohmann::json common = t::load_cell("rust-style", "json-common-load", 64, t::reps_with_cpu(5));
+  common["open_loop"] = {{"fraction_of_max", 0.5}, {"offered_rate", 15000}, {"max_from", "json-sweep"}};
+  const nlohmann::json failed = t::failed_cell("go-style", "orders-four-fifths-max", "no maximum of 'orders-sweep'");
+  const auto run = apibench::report::run_from_json(t::run_json({half, common, failed}));
+  const auto fixed = rp::fixed_rate_of_run(run, rp::ClaimWorkloads{});
+  ASSERT_EQ(fixed.size(), 3u);
+  const rp::FixedRateResult* h = rp::find_fixed(fixed, "go-style", rp::kHalfOfMax);
+  ASSERT_NE(h, nullptr);
+  EXPECT_EQ(h->workload, "orders");
+  EXPECT_DOUBLE_EQ(h->rate, 10000);
+  EXPECT_EQ(h->windows.size(), 4u);
+  EXPECT_TRUE(h->error.empty());
+  const rp::FixedRateResult* c = rp::find_fixed(fixed, "rust-style", rp::kCommonLoad);
+  ASSERT_NE(c, nullptr);
+  EXPECT_EQ(c->workload, "json");
+  EXPECT_DOUBLE_EQ(c->rate, 15000);
+  const rp::FixedRateResult* f = rp::find_fixed(fixed, "go-style", rp::kFourFifthsOfMax);
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->error, "no maximum of 'orders-sweep'");
+  // A run without such cells has none (and no fixed-rate.json to fall back to).
+  EXPECT_TRUE(rp::fixed_rate_of_run(apibench::report::run_from_json(t::four_server_run()), rp::ClaimWorkloads{}).empty());
 }
