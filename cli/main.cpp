@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fmt/core.h>
 #include <algorithm>
+#include <array>
 #include <functional>
 
 #include "loadgen/duration.hpp"
@@ -125,7 +126,20 @@ void add_reproduce_command(CLI::App& app, reproduce::ReproduceOptions& o, std::f
                                         "rebuild the claims files from this finished run; runs nothing")
       ->check(CLI::ExistingDirectory);
   cmd->add_flag("--cold-build", o.cold_build, "also time each server's cold build (several minutes per server)");
+  auto* twice = cmd->add_flag("--twice", o.twice,
+                              "run the claims twice and write how far the verdicts agree (agreement.md in the second run)");
+  twice->excludes("--from")->excludes("--out");
   cmd->callback([&action, &o] { action = [&o] { return reproduce::reproduce_command(o); }; });
+}
+
+// `agreement A B`: how far two reproduce runs' verdicts agree.
+void add_agreement_command(CLI::App& app, std::array<std::string, 2>& runs, std::function<int()>& action) {
+  auto* cmd = app.add_subcommand("agreement", "How far the verdicts of two reproduce runs agree (their claims.json)");
+  cmd->add_option("FIRST", runs[0], "a folder with claims.json")->required()->check(CLI::ExistingDirectory);
+  cmd->add_option("SECOND", runs[1], "another")->required()->check(CLI::ExistingDirectory);
+  cmd->callback([&action, &runs] {
+    action = [&runs] { return reproduce::agreement_command(runs[0], runs[1], std::nullopt); };
+  });
 }
 
 // `ratios RUN_DIR` prints issue #3/#4's ratio table from a design-suite run.
@@ -154,11 +168,13 @@ int main(int argc, char** argv) {
   report::add_report_command(app, action);
   CompareOptions compare_options;
   add_compare_command(app, compare_options, run_options.source_dir, action);
-  reproduce::ReproduceOptions reproduce_options{run_options, {}, {}, false};
+  reproduce::ReproduceOptions reproduce_options{run_options, {}, {}, false, false};
   reproduce_options.run.suite = "claims";
   add_reproduce_command(app, reproduce_options, action);
   std::string ratios_dir;
   add_ratios_command(app, ratios_dir, action);
+  std::array<std::string, 2> agreement_runs;
+  add_agreement_command(app, agreement_runs, action);
 
   try {
     app.parse(argc, argv);

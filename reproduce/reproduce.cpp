@@ -5,11 +5,13 @@
 #include <set>
 
 #include "report/report.hpp"
+#include "reproduce/agreement.hpp"
 #include "reproduce/claims.hpp"
 #include "reproduce/claims_html.hpp"
 #include "reproduce/decomposition.hpp"
 #include "reproduce/fixed_rate.hpp"
 #include "runner/results.hpp"
+#include "runner/stop_signal.hpp"
 
 namespace apibench::reproduce {
 namespace fs = std::filesystem;
@@ -86,7 +88,11 @@ std::vector<std::string> write_claims_files(const fs::path& dir, const ClaimsRep
   return notes;
 }
 
-int reproduce_command(const ReproduceOptions& o) {
+namespace {
+
+// One reproduce: the run (or --from's), then the claims files. The exit code and
+// the folder the claims files went to (empty when none were written).
+std::pair<int, fs::path> reproduce_once(const ReproduceOptions& o) {
   const ReproduceConfig config = load_config(o.run.suite, o.run.source_dir);
   int exit_code = 0;
   fs::path run_dir;
@@ -94,7 +100,7 @@ int reproduce_command(const ReproduceOptions& o) {
     run_dir = *o.from;
   } else {
     std::tie(exit_code, run_dir) = run_claims_suite(o);
-    if (run_dir.empty()) return exit_code;
+    if (run_dir.empty()) return {exit_code, {}};
   }
   try {
     report::RunData run = report::load_run(run_dir);
@@ -104,11 +110,45 @@ int reproduce_command(const ReproduceOptions& o) {
     const fs::path out = o.out.value_or(run.dir);
     for (const auto& note : write_claims_files(out, report)) fmt::print("note: {}\n", note);
     fmt::print("\n{}claims: {}\n", claims_summary_markdown(report), (out / "claims.html").string());
+    return {exit_code, out};
   } catch (const std::exception& e) {
     fmt::print(stderr, "apibench reproduce: {}\n", e.what());
-    return o.from ? 2 : std::max(exit_code, 1);
+    return {o.from ? 2 : std::max(exit_code, 1), {}};
   }
-  return exit_code;
+}
+
+json read_claims(const fs::path& dir) {
+  std::ifstream in(dir / "claims.json");
+  if (!in) throw std::runtime_error("cannot read " + (dir / "claims.json").string());
+  json j = json::parse(in, nullptr, false);
+  if (j.is_discarded()) throw std::runtime_error((dir / "claims.json").string() + ": not valid JSON");
+  return j;
+}
+
+}  // namespace
+
+int agreement_command(const fs::path& first, const fs::path& second, const std::optional<fs::path>& write_to) {
+  try {
+    const Agreement a = agreement_of(read_claims(first), read_claims(second));
+    const std::string text = agreement_markdown(a, first.string(), second.string());
+    if (write_to) runner::write_file_atomically(*write_to / "agreement.md", text);
+    fmt::print("\n{}", text);
+    if (write_to) fmt::print("agreement: {}\n", (*write_to / "agreement.md").string());
+    return 0;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "apibench reproduce: {}\n", e.what());
+    return 2;
+  }
+}
+
+int reproduce_command(const ReproduceOptions& o) {
+  if (!o.twice) return reproduce_once(o).first;
+  const auto [first_code, first] = reproduce_once(o);
+  if (first.empty() || runner::stop_signal() != 0) return first_code ? first_code : 1;
+  const auto [second_code, second] = reproduce_once(o);
+  if (second.empty()) return second_code ? second_code : 1;
+  const int agreement = agreement_command(first, second, second);
+  return std::max({first_code, second_code, agreement});
 }
 
 }  // namespace apibench::reproduce

@@ -1,5 +1,5 @@
 #pragma once
-// `apibench reproduce`: run the claims suite (and the fixed-rate phase), then write
+// `apibench reproduce`: run the claims suite, then write
 // claims.md, claims.html and claims.json into the run's folder; or, with --from,
 // rebuild those files from a finished run without running anything.
 #include <filesystem>
@@ -18,6 +18,7 @@ struct ReproduceOptions {
   std::optional<std::filesystem::path> from;  // rebuild from this run folder instead of running
   std::optional<std::filesystem::path> out;   // write the claims files here instead of the run folder
   bool cold_build = false;                    // also time each server's cold build (minutes)
+  bool twice = false;  // run it twice, then write the agreement of the two into the second run's folder
 };
 
 // The families with only the servers the run has cells for: servers it did not run (a run
@@ -38,5 +39,11 @@ ReproduceConfig load_config(const std::string& suite_name_or_path, const std::fi
 
 // Returns the exit code: the run's, or 1 when the claims could not be written, 2 for bad input.
 int reproduce_command(const ReproduceOptions& options);
+
+// The agreement of two claims folders' claims.json (reproduce/agreement.hpp),
+// printed, and written to <write_to>/agreement.md when given. 0, or 2 when a
+// folder has no readable claims.json.
+int agreement_command(const std::filesystem::path& first, const std::filesystem::path& second,
+                      const std::optional<std::filesystem::path>& write_to);
 
 }  // namespace apibench::reproduce

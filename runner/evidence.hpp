@@ -14,8 +14,12 @@
 
 namespace apibench::runner {
 
-// A figure the verdicts judge, with the smallest relative difference they count
-// (the same minimal effects `apibench compare` states, docs/results.md).
+// A figure the verdicts judge, with the smallest relative difference between
+// two servers worth more rounds: reproduce's pair verdicts count 5% on CPU
+// time and throughput; a p99 moves by a quarter between windows of one server
+// with nothing changed, so a smaller p99 gap is not worth the rounds. (Compare's
+// minimal effects, report/compare.cpp, are another figure: how far one server
+// drifts between two runs of one build.)
 struct WatchedMetric {
   const char* name;
   double minimal_effect;  // relative: 0.05 is 5%
