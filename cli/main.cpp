@@ -142,9 +142,9 @@ void add_agreement_command(CLI::App& app, std::array<std::string, 2>& runs, std:
   });
 }
 
-// `ratios RUN_DIR` prints issue #3/#4's ratio table from a design-suite run.
+// `ratios RUN_DIR` prints the reference servers' design targets as ratios, from a design-suite run.
 void add_ratios_command(CLI::App& app, std::string& run_dir, std::function<int()>& action) {
-  auto* ratios = app.add_subcommand("ratios", "Print the design ratios of issues #3/#4 from a design-suite run");
+  auto* ratios = app.add_subcommand("ratios", "Print the reference servers' design targets as ratios to nginx, hyper and net/http, from a design-suite run");
   ratios->add_option("RUN_DIR", run_dir, "a results folder")->required();
   ratios->callback([&action, &run_dir] { action = [&run_dir] { return reproduce::ratios_command(run_dir); }; });
 }

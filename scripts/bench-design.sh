@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# The server benchmark of issues #3 and #4: the design suite with nginx, rust-style,
+# The reference servers' design targets: the design suite with nginx, rust-style,
 # rust-hyper, go-style and go-nethttp side by side in ONE run (server on CPU 0, load on
-# CPU 1 by default), then the ratios the issues ask for, printed from that run by
-# `apibench ratios` (reproduce/design_ratios.cpp), among them issue #3's /json p99 at 50%
-# of each server's own maximum (the suite's open-loop json-half-max workload).
+# CPU 1 by default), then the targets as ratios, printed from that run by
+# `apibench ratios` (reproduce/design_ratios.cpp), among them rust-style's /json p99 at 50%
+# of its own maximum (the suite's open-loop json-half-max workload).
 #   scripts/bench-design.sh [extra `apibench run` options, e.g. -d 4s -r 3]
 # APIBENCH_BUILD_DIR picks the build (default build/release).
 set -euo pipefail

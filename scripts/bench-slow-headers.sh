@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #9's benchmark: does normal traffic keep its p99 while 1,000 connections
+# Does normal traffic keep its p99 while 1,000 connections
 # send one header byte a second? (tests/overload checks that they are dropped;
 # this measures what they cost everyone else.)
 #   scripts/bench-slow-headers.sh SERVER [--rate R] [--seconds N] [--slow N] [--rounds N] [--burst] [--no-control]
@@ -19,8 +19,8 @@
 # attacked run swap places every round, so neither always follows the other.
 # The verdict: normal traffic keeps its p99 when the median over the rounds of
 # the server's share, p99 beside / p99 control, is at most 1.5. Why the share and
-# not p99 beside / p99 alone (the verdict until session 8): the slow client
-# shares CPU 1 with the load generator on this two-core machine, and session 7's
+# not p99 beside / p99 alone: the slow client
+# shares CPU 1 with the load generator on this two-core machine, and the
 # controls showed its own work there raising the generator's p99 by about 1.35x,
 # a cost of the instrument that a server on its own host would never see. The
 # control leaves that cost in and the server's out, so the share is what the
@@ -30,8 +30,8 @@
 # minutes; the median, because one slow minute should not decide; 1.5, because
 # the slow connections do cost the server something (a byte a millisecond to
 # read, and every 5 s a close and a reconnect per slow connection, 60-110 us of
-# server CPU each as measured in session 6) and the issue asks that the p99 be
-# kept, not untouched. p99 beside / alone and control / alone are printed too.
+# server CPU each, measured with strace and /proc) and what is asked is that
+# the p99 be kept, not untouched. p99 beside / alone and control / alone are printed too.
 # --no-control skips the control (quicker) and prints no verdict. Exit 0 either
 # way: the verdict is a measurement, not a test.
 # The slow connections are bench/slow-headers' apibench-slow-headers: one epoll

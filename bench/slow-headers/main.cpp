@@ -1,5 +1,5 @@
 // apibench-slow-headers: N slowloris connections against a server, for
-// scripts/bench-slow-headers.sh (issue #9). Prints what happened to them and
+// scripts/bench-slow-headers.sh. Prints what happened to them and
 // its own CPU use, so a run can tell what the client cost the CPU it shared.
 #include <signal.h>
 #include <sys/resource.h>

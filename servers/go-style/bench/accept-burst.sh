@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue #4's accept burst: go-style on CPU 0 (--threads 1), `apibench load` on
+# The accept burst: go-style on CPU 0 (--threads 1), `apibench load` on
 # CPU 1 opening CONNS connections in one burst, then 2 s of GET /health. Prints
 # the load's summary (connect errors among the errors). Takes no lock itself:
 # run it under flock /tmp/apibench-build.lock.

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The blocking claim from one run of bench/blocking.json (issue #4), per server:
+"""The blocking claim from one run of bench/blocking.json, per server:
 /json p99 alone and beside 64 connections in /work?ms=50 (median and range of the
 repetitions), their ratio, server CPU us per /json request, the extra CPU the
 /work calls cost (us per /work call), and /work's own p50 and p99.
