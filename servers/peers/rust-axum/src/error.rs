@@ -5,7 +5,7 @@ use apibench_peer::ApiError;
 use apibench_peer::content::JSON;
 use axum::extract::rejection::{BytesRejection, JsonRejection};
 use axum::http::StatusCode;
-use axum::http::header::{ALLOW, CONNECTION, CONTENT_TYPE, HeaderValue};
+use axum::http::header::CONTENT_TYPE;
 use axum::response::{IntoResponse, Response};
 
 /// An error a handler or extractor ends in.
@@ -24,13 +24,7 @@ impl IntoResponse for AppError {
         let status =
             StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         let mut response = (status, [(CONTENT_TYPE, JSON)], err.body()).into_response();
-        let headers = response.headers_mut();
-        if let Some(allow) = err.allow() {
-            headers.insert(ALLOW, HeaderValue::from_static(allow));
-        }
-        if err.closes_connection() {
-            headers.insert(CONNECTION, HeaderValue::from_static("close"));
-        }
+        err.add_headers(response.headers_mut());
         response
     }
 }

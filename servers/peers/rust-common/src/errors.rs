@@ -92,6 +92,22 @@ impl ApiError {
     }
 }
 
+#[cfg(feature = "hyper")]
+impl ApiError {
+    /// The headers an error answer carries beside its status and body, for the
+    /// peers on hyper's types (rust-hyper, rust-axum): `Allow` for a 405, and
+    /// `Connection: close` when the error ends the connection.
+    pub fn add_headers(self, headers: &mut hyper::HeaderMap) {
+        use hyper::header::{ALLOW, CONNECTION, HeaderValue};
+        if let Some(allow) = self.allow() {
+            headers.insert(ALLOW, HeaderValue::from_static(allow));
+        }
+        if self.closes_connection() {
+            headers.insert(CONNECTION, HeaderValue::from_static("close"));
+        }
+    }
+}
+
 impl std::fmt::Display for ApiError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(self.reason())

@@ -5,6 +5,7 @@
 
 use std::error::Error as StdError;
 use std::net::{IpAddr, SocketAddr};
+use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -15,6 +16,7 @@ use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 
+use crate::AppState;
 use crate::limits::{MAX_HEADER_BYTES, SHUTDOWN_GRACE};
 use crate::metrics::Metrics;
 use crate::options::Options;
@@ -23,6 +25,45 @@ use crate::signals::stop_signal;
 /// A failed accept (out of file descriptors, say) is retried after this
 /// pause, so the loop does not spin while the condition lasts.
 const ACCEPT_RETRY: Duration = Duration::from_millis(10);
+
+/// A peer's whole life on this loop: a Tokio runtime of `--threads` workers,
+/// the listener, the shared state, and the service `make_service` builds on
+/// it, served until SIGTERM or SIGINT. What rust-hyper's and rust-axum's
+/// `main` share; they differ only in the service.
+pub fn run_on_tokio<F, S, B>(program: &str, options: Options, make_service: F) -> ExitCode
+where
+    F: FnOnce(Arc<AppState>) -> S,
+    S: HttpService<Incoming, ResBody = B> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    B: Body + Send + 'static,
+    B::Data: Send,
+    B::Error: Into<Box<dyn StdError + Send + Sync>>,
+{
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(options.threads)
+        .enable_all()
+        .build();
+    let runtime = match runtime {
+        Ok(runtime) => runtime,
+        Err(err) => {
+            eprintln!("{program}: cannot start the Tokio runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let listener = match bind_and_announce(&options).await {
+            Ok(listener) => listener,
+            Err(message) => {
+                eprintln!("{program}: {message}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let state = Arc::new(AppState::new(&options));
+        let metrics = state.metrics.clone();
+        serve(listener, &options, metrics, make_service(state)).await;
+        ExitCode::SUCCESS
+    })
+}
 
 /// Binds `--host`:`--port` and prints the ready line runners wait for.
 pub async fn bind_and_announce(options: &Options) -> Result<TcpListener, String> {

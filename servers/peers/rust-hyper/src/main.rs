@@ -6,9 +6,8 @@ mod handlers;
 mod responses;
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
-use apibench_peer::{AppState, Options, serve};
+use apibench_peer::{Options, serve};
 use hyper::service::service_fn;
 
 const PROGRAM: &str = env!("CARGO_PKG_NAME");
@@ -22,30 +21,7 @@ fn main() -> ExitCode {
             &["hyper", "hyper-util", "tokio", "serde_json"],
         )
     });
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(options.threads)
-        .enable_all()
-        .build();
-    match runtime {
-        Ok(runtime) => runtime.block_on(run(options)),
-        Err(err) => {
-            eprintln!("{PROGRAM}: cannot start the Tokio runtime: {err}");
-            ExitCode::FAILURE
-        }
-    }
-}
-
-async fn run(options: Options) -> ExitCode {
-    let listener = match serve::bind_and_announce(&options).await {
-        Ok(listener) => listener,
-        Err(message) => {
-            eprintln!("{PROGRAM}: {message}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let state = Arc::new(AppState::new(&options));
-    let metrics = state.metrics.clone();
-    let service = service_fn(move |request| handlers::handle(state.clone(), request));
-    serve::serve(listener, &options, metrics, service).await;
-    ExitCode::SUCCESS
+    serve::run_on_tokio(PROGRAM, options, |state| {
+        service_fn(move |request| handlers::handle(state.clone(), request))
+    })
 }

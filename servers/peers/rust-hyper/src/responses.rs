@@ -5,7 +5,7 @@ use apibench_peer::ApiError;
 use apibench_peer::content::JSON;
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::header::{ALLOW, CONNECTION, CONTENT_TYPE, HeaderValue};
+use hyper::header::{CONTENT_TYPE, HeaderValue};
 use hyper::{Response, StatusCode};
 use serde::Serialize;
 
@@ -40,12 +40,6 @@ pub fn empty(status: StatusCode) -> Response<Body> {
 pub fn error(err: ApiError) -> Response<Body> {
     let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = with_body(status, JSON, err.body());
-    let headers = response.headers_mut();
-    if let Some(allow) = err.allow() {
-        headers.insert(ALLOW, HeaderValue::from_static(allow));
-    }
-    if err.closes_connection() {
-        headers.insert(CONNECTION, HeaderValue::from_static("close"));
-    }
+    err.add_headers(response.headers_mut());
     response
 }
