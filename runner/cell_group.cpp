@@ -73,8 +73,8 @@ template <typename TakeRound>
 void add_rounds(const CellContext& ctx, const AddedRounds& added, const std::vector<Contender*>& running,
                 unsigned rounds, TakeRound take_round) {
   using Clock = std::chrono::steady_clock;
-  std::vector<UndecidedPair> undecided = undecided_in(running);
   if (running.empty()) return;
+  std::vector<UndecidedPair> undecided = undecided_in(running);
   // Before any added round is timed: one window per server.
   std::chrono::milliseconds longest =
       measured_window(ctx, *running.front()->planned->workload) * static_cast<long>(running.size());

@@ -121,7 +121,7 @@ bool LoadCellRun::take_repetition(unsigned round) {
 }
 
 void LoadCellRun::finish() {
-  if (!cell_.error.empty()) return;  // the probe said why
+  if (!cell_.error.empty()) return;  // prepare() said why: no probe answer, or no sweep maximum
   if (ctx_.stopped()) {
     cell_.error = fmt::format("interrupted after {} of {} repetitions", cell_.repetitions.size(), ctx_.repetitions);
     return;

@@ -10,6 +10,7 @@
 #include "runner/environment.hpp"
 #include "runner/progress.hpp"
 #include "runner/results.hpp"
+#include "runner/round_budget.hpp"
 #include "runner/run_plan.hpp"
 #include "runner/run_record.hpp"
 #include "runner/stop_signal.hpp"
@@ -102,54 +103,6 @@ std::string group_label(const PlannedCell& p, std::size_t servers) {
 struct CellLoopEnd {
   std::vector<CellResult> cells;
   std::string write_error;  // set when the results folder could not be written
-};
-
-// The time the run may spend on rounds added for evidence: what the budget
-// leaves after the time spent and the planned time of the cells to come, shared
-// among those cells by their planned time, so a group takes its part of the
-// spare time and leaves the rest to the groups after it.
-class AddedRoundBudget {
- public:
-  AddedRoundBudget(const RunPlan& plan, const CellContext& ctx, unsigned max_repetitions,
-                   std::optional<std::chrono::milliseconds> budget)
-      : nominal_(nominal_times(plan, ctx)), max_repetitions_(max_repetitions), budget_(budget) {}
-
-  // Said before the first cell when the planned cells alone need more than the budget.
-  std::optional<std::string> warning() const {
-    if (!budget_) return std::nullopt;
-    std::chrono::milliseconds planned{0};
-    for (const auto& n : nominal_) planned += n.count() > 0 ? n + kStartStopGuess : std::chrono::milliseconds{0};
-    if (planned <= *budget_) return std::nullopt;
-    return fmt::format("the planned cells take about {} s, more than the time budget of {} s: no round will be added "
-                       "for evidence, and undecided pairs stay inconclusive",
-                       planned.count() / 1000, budget_->count() / 1000);
-  }
-
-  AddedRounds for_group(std::size_t first, std::size_t end) const {
-    AddedRounds added{max_repetitions_, std::chrono::milliseconds::max()};
-    if (!budget_) return added;
-    using std::chrono::milliseconds;
-    milliseconds group{0}, rest{0};
-    for (std::size_t i = first; i < nominal_.size(); ++i) {
-      const milliseconds planned = nominal_[i].count() > 0 ? nominal_[i] + kStartStopGuess : milliseconds{0};
-      (i < end ? group : rest) += planned;
-    }
-    const auto spent = std::chrono::duration_cast<milliseconds>(std::chrono::steady_clock::now() - start_);
-    const milliseconds spare = *budget_ - spent - group - rest;
-    if (spare.count() <= 0 || group.count() <= 0) {
-      added.allowance = milliseconds{0};
-    } else {
-      added.allowance = milliseconds(spare.count() * group.count() / (group + rest).count());
-    }
-    return added;
-  }
-
- private:
-  static constexpr std::chrono::milliseconds kStartStopGuess{1000};  // a server's start, ready line and stop
-  std::vector<std::chrono::milliseconds> nominal_;
-  unsigned max_repetitions_;
-  std::optional<std::chrono::milliseconds> budget_;
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 // For a workload whose open-loop rate comes from a sweep: each server's maximum, from the cells done.
@@ -259,7 +212,8 @@ RunOutcome run_suite(const RunOptions& o) {
   const EvidenceSettings evidence = evidence_settings(o, suite, ctx);
   Environment env = capture_environment(o.source_dir, o.argv);
   std::vector<std::string> warnings = run_warnings(env, ctx);
-  const AddedRoundBudget budget(*plan, ctx, evidence.max_repetitions, evidence.time_budget);
+  const std::vector<std::chrono::milliseconds> nominal = nominal_times(*plan, ctx);
+  const AddedRoundBudget budget(nominal, evidence.max_repetitions, evidence.time_budget);
   if (auto w = budget.warning()) warnings.push_back(*w);
 
   std::optional<RunRecord> record;
@@ -280,7 +234,7 @@ RunOutcome run_suite(const RunOptions& o) {
 
   CellLoopEnd end;
   {
-    Progress progress(nominal_times(*plan, ctx), ::isatty(STDERR_FILENO) == 1, stderr, stdout);
+    Progress progress(nominal, ::isatty(STDERR_FILENO) == 1, stderr, stdout);
     end = run_cells(ctx, *plan, budget, *record, progress);
   }
   finish_record(*record, end);
